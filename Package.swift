@@ -1,0 +1,88 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// Targets, from the edge inwards:
+//   lifecycle          – the thin executable (`main` only)
+//   LifecycleCLI       – argument parsing and subcommands (swift-argument-parser)
+//   LifecycleTerminal  – the only code that talks to ncurses (via CNcursesw)
+//   LifecycleTUI       – pure state, update and render into a screen grid
+//   LifecycleCore      – catalog, assessment model, JSON, persistence; no terminal code
+//   LifecycleContent   – content/ and assets/ embedded at build time, so the binary
+//                        works from any directory and after being copied elsewhere
+let package = Package(
+    name: "LifecycleExplorer",
+    products: [
+        .executable(name: "lifecycle", targets: ["lifecycle"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .executableTarget(
+            name: "EmbedResources",
+            path: "Sources/EmbedResources"
+        ),
+        .plugin(
+            name: "EmbedResourcesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedResources"],
+            path: "Sources/EmbedResourcesPlugin"
+        ),
+        .target(
+            name: "LifecycleContent",
+            path: "Sources/LifecycleContent",
+            plugins: ["EmbedResourcesPlugin"]
+        ),
+        .target(
+            name: "LifecycleCore",
+            dependencies: ["LifecycleContent"],
+            path: "Sources/LifecycleCore"
+        ),
+        .target(
+            name: "LifecycleTUI",
+            dependencies: ["LifecycleCore"],
+            path: "Sources/LifecycleTUI"
+        ),
+        .target(
+            name: "LifecycleTerminal",
+            dependencies: ["LifecycleTUI", "LifecycleCore", "CNcursesw"],
+            path: "Sources/LifecycleTerminal"
+        ),
+        .target(
+            name: "LifecycleCLI",
+            dependencies: [
+                "LifecycleCore",
+                "LifecycleTUI",
+                "LifecycleTerminal",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/LifecycleCLI"
+        ),
+        .executableTarget(
+            name: "lifecycle",
+            dependencies: ["LifecycleCLI"],
+            path: "Sources/lifecycle"
+        ),
+        .testTarget(
+            name: "LifecycleCoreTests",
+            dependencies: ["LifecycleCore"],
+            path: "Tests/LifecycleCoreTests"
+        ),
+        .testTarget(
+            name: "LifecycleTUITests",
+            dependencies: ["LifecycleTUI", "LifecycleCore"],
+            path: "Tests/LifecycleTUITests"
+        ),
+        .testTarget(
+            name: "LifecycleEndToEndTests",
+            dependencies: ["lifecycle", "LifecycleCore"],
+            path: "Tests/LifecycleEndToEndTests"
+        ),
+    ]
+)

@@ -1,0 +1,44 @@
+#ifndef LIFECYCLE_CNCURSESW_SHIM_H
+#define LIFECYCLE_CNCURSESW_SHIM_H
+
+// SwiftPM drops pkg-config's -D flags, so the wide-character API must be switched on here.
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+
+#include <locale.h>
+#include <wchar.h>
+#include <stdio.h>
+#include <ncursesw/curses.h>
+
+// Swift 6 rejects mutable C globals and cannot expand function-like macros:
+// everything below reads them through inline functions.
+static inline WINDOW *lc_stdscr(void) { return stdscr; }
+static inline int lc_lines(void) { return LINES; }
+static inline int lc_cols(void) { return COLS; }
+static inline FILE *lc_stdin(void) { return stdin; }
+static inline FILE *lc_stdout(void) { return stdout; }
+static inline attr_t lc_color_pair(short pair) { return (attr_t)COLOR_PAIR(pair); }
+static inline attr_t lc_a_bold(void) { return A_BOLD; }
+static inline attr_t lc_a_reverse(void) { return A_REVERSE; }
+static inline attr_t lc_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t lc_a_dim(void) { return A_DIM; }
+static inline attr_t lc_a_normal(void) { return A_NORMAL; }
+static inline int lc_key_resize(void) { return KEY_RESIZE; }
+static inline int lc_key_mouse(void) { return KEY_MOUSE; }
+static inline int lc_key_btab(void) { return KEY_BTAB; }
+static inline mmask_t lc_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON1_PRESSED; }
+static inline mmask_t lc_button4_pressed(void) { return BUTTON4_PRESSED; }
+static inline mmask_t lc_button5_pressed(void) { return BUTTON5_PRESSED; }
+
+/// Draws one cell: a base character plus combining marks, with attributes.
+static inline int lc_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
+    cchar_t cell;
+    if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
+    return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+#endif

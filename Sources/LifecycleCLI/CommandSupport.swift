@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import LifecycleCore
+
+/// Exit status for trouble (bad input, unreadable or unwritable files), as diff(1) uses it.
+let troubleExitCode = ExitCode(2)
+
+/// Prints a one-line error to standard error and returns the exit code to throw.
+func reportError(_ message: String) -> ExitCode {
+    printError("lifecycle: error: \(message)")
+    return troubleExitCode
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+func printWarning(_ message: String) {
+    printError("lifecycle: warning: \(message)")
+}
+
+/// The built-in catalog, or an error exit when the binary was built from broken content.
+func loadCatalog() throws -> Catalog {
+    do {
+        return try CatalogLoader.builtInCatalog()
+    } catch {
+        throw reportError("the built-in catalog is invalid:\n\(error.description)")
+    }
+}
+
+func makeStore(_ catalog: Catalog) -> AssessmentStore {
+    AssessmentStore(catalog: catalog)
+}
+
+/// Runs a file operation, turning a `FileProblem` into a one-line error and exit status 2.
+@discardableResult
+func attempt<T>(_ body: () throws(FileProblem) -> T) throws -> T {
+    do {
+        return try body()
+    } catch {
+        throw reportError(error.description)
+    }
+}
+
+/// Warns about answers the catalog does not know (kept in the file, never dropped).
+func warnAboutDrift(_ loaded: LoadedAssessment) {
+    if !loaded.unknownQuestionIDs.isEmpty {
+        printWarning("\(TerminalSafeText.escaped(loaded.path)): \(loaded.unknownQuestionIDs.count) answer(s) for questions not in this catalog are kept: \(loaded.unknownQuestionIDs.map(TerminalSafeText.escaped).joined(separator: ", "))")
+    }
+}
+
+/// Output formats shared by the commands that print data.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case json
+}
+
+extension AnswerStatus: ExpressibleByArgument {}

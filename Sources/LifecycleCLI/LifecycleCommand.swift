@@ -1,0 +1,28 @@
+import ArgumentParser
+import LifecycleCore
+
+/// `lifecycle`: the root command. With no subcommand it opens the explorer.
+public struct LifecycleCommand: ParsableCommand {
+    public static let version = "0.1.0"
+
+    public static let configuration = CommandConfiguration(
+        commandName: "lifecycle",
+        abstract: "Review a data platform's architecture through the data engineering lifecycle.",
+        discussion: """
+            Walk the five lifecycle stages (generation, storage, ingestion, transformation, \
+            serving) and the six undercurrents, answer each key engineering question, and keep \
+            the answers as plain JSON files in git. Run with no subcommand to open the explorer.
+            """,
+        version: version,
+        subcommands: [
+            NewCommand.self, QuestionsCommand.self, SetCommand.self, ShowCommand.self, ValidateCommand.self,
+        ]
+    )
+
+    public init() {}
+
+    public func run() throws {
+        // The terminal explorer is not built yet: say so and show what works today.
+        print(LifecycleCommand.helpMessage())
+    }
+}

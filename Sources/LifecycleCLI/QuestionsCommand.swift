@@ -1,0 +1,35 @@
+import ArgumentParser
+import LifecycleCore
+
+struct QuestionsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "questions",
+        abstract: "Print the question catalog.",
+        discussion: "The JSON form is an array of areas in lifecycle order, each with its questions."
+    )
+
+    @Option(help: "Only this area (e.g. generation, data-management).")
+    var area: String?
+
+    @Option(help: "Only questions with this tag (e.g. finops, decoupling, idempotent).")
+    var tag: String?
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let catalog = try loadCatalog()
+        if let area, catalog.area(id: area) == nil {
+            throw reportError("unknown area \"\(TerminalSafeText.escaped(area))\" (areas: \(catalog.areas.map(\.id).joined(separator: ", ")))")
+        }
+        let listing = CatalogListing(catalog: catalog, areaID: area, tag: tag)
+        if let tag, listing.questionCount == 0 {
+            let tags = Set(catalog.areas.flatMap { $0.questions.flatMap(\.tags) }).sorted()
+            throw reportError("no question has the tag \"\(TerminalSafeText.escaped(tag))\" (tags: \(tags.joined(separator: ", ")))")
+        }
+        switch format {
+        case .text: print(listing.text(), terminator: "")
+        case .json: print(CanonicalJSONWriter.string(listing.jsonValue), terminator: "")
+        }
+    }
+}

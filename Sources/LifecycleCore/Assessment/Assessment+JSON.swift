@@ -1,0 +1,135 @@
+/// The assessment file format (see assets/assessment.schema.json and the README).
+extension Assessment {
+    static let knownTopLevelKeys: Set<String> = [
+        "formatVersion", "name", "reviewers", "maturity", "catalog", "created", "updated", "answers",
+    ]
+    static let knownAnswerKeys: Set<String> = ["status", "note", "reason", "choices", "changed"]
+
+    /// The document as saved: empty fields are left out so files stay short and diffs small.
+    public var jsonValue: JSONValue {
+        var root = unknownFields
+        root["formatVersion"] = .number(Double(Assessment.formatVersion))
+        root["name"] = .string(name)
+        root["reviewers"] = .array(reviewers.map(JSONValue.string))
+        if let maturity { root["maturity"] = .string(maturity) }
+        root["catalog"] = .object([
+            "id": .string(catalog.id),
+            "version": .string(catalog.version),
+            "hash": .string(catalog.contentHash),
+        ])
+        root["created"] = .string(created.text)
+        root["updated"] = .string(updated.text)
+        var encodedAnswers: [String: JSONValue] = [:]
+        for (questionID, answer) in answers where !answer.isEmpty {
+            encodedAnswers[questionID] = answer.jsonValue
+        }
+        root["answers"] = .object(encodedAnswers)
+        return .object(root)
+    }
+
+    /// Canonical bytes for saving (see `CanonicalJSONWriter`).
+    public func canonicalBytes() -> [UInt8] {
+        CanonicalJSONWriter.bytes(jsonValue)
+    }
+
+    /// Reads an assessment document, collecting every problem. Returns nil when any
+    /// problem makes the document unusable (all of them are in `problems`).
+    public static func decode(_ value: JSONValue, knownMaturityStages: [String],
+                              problems: inout [ValidationProblem]) -> Assessment? {
+        let before = problems.count
+        guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return nil }
+        let root = JSONPath.root
+
+        if let version = reader.integer("formatVersion", problems: &problems) {
+            if version > formatVersion {
+                problems.append(ValidationProblem(root.appending("formatVersion"),
+                    "format \(version) is newer than this build of lifecycle understands (up to \(formatVersion)); upgrade lifecycle to open it"))
+            } else if version < 1 {
+                problems.append(ValidationProblem(root.appending("formatVersion"), "format \(version) is not a valid format version"))
+            }
+        }
+        let name = reader.nonEmptyString("name", problems: &problems)
+        let reviewers = reader.strings("reviewers", required: false, problems: &problems) ?? []
+        let maturity = reader.string("maturity", required: false, problems: &problems)
+        if let maturity, !knownMaturityStages.contains(maturity) {
+            problems.append(ValidationProblem(root.appending("maturity"),
+                "unknown maturity stage \"\(TerminalSafeText.escaped(maturity))\" (expected one of \(knownMaturityStages.joined(separator: ", ")))"))
+        }
+        var catalog: CatalogReference?
+        if let catalogObject = reader.objectField("catalog", problems: &problems) {
+            let catalogReader = JSONFieldReader(.object(catalogObject), at: root.appending("catalog"), problems: &problems)!
+            let id = catalogReader.nonEmptyString("id", problems: &problems)
+            let version = catalogReader.nonEmptyString("version", problems: &problems)
+            let hash = catalogReader.string("hash", required: false, problems: &problems) ?? ""
+            if let id, let version { catalog = CatalogReference(id: id, version: version, contentHash: hash) }
+        }
+        let created = timestamp(reader, "created", required: true, problems: &problems)
+        let updated = timestamp(reader, "updated", required: false, problems: &problems)
+
+        var answers: [String: Answer] = [:]
+        if let answerObjects = reader.objectField("answers", required: false, problems: &problems) {
+            for (questionID, answerValue) in answerObjects {
+                let path = root.appending("answers").appending(questionID)
+                if let answer = Answer.decode(answerValue, at: path, problems: &problems) {
+                    answers[questionID] = answer
+                }
+            }
+        }
+        var unknown: [String: JSONValue] = [:]
+        for (key, value) in reader.object where !knownTopLevelKeys.contains(key) {
+            unknown[key] = value
+        }
+        guard problems.count == before, let name, let catalog, let created else { return nil }
+        var assessment = Assessment(name: name, reviewers: reviewers, maturity: maturity, catalog: catalog,
+                                    created: created, answers: answers)
+        assessment.updated = updated ?? created
+        assessment.unknownFields = unknown
+        return assessment
+    }
+
+    static func timestamp(_ reader: JSONFieldReader, _ key: String, required: Bool,
+                          problems: inout [ValidationProblem]) -> Timestamp? {
+        guard let text = reader.string(key, required: required, problems: &problems) else { return nil }
+        guard let stamp = Timestamp(text) else {
+            problems.append(ValidationProblem(reader.path.appending(key),
+                "\"\(TerminalSafeText.escaped(text))\" is not an ISO 8601 time such as 2026-11-27T10:04:31Z"))
+            return nil
+        }
+        return stamp
+    }
+}
+
+extension Answer {
+    var jsonValue: JSONValue {
+        var object = unknownFields
+        object["status"] = .string(status.rawValue)
+        if !note.isEmpty { object["note"] = .string(note) }
+        if !reason.isEmpty { object["reason"] = .string(reason) }
+        if !choices.isEmpty { object["choices"] = .array(choices.map(JSONValue.string)) }
+        if let changed { object["changed"] = .string(changed.text) }
+        return .object(object)
+    }
+
+    static func decode(_ value: JSONValue, at path: JSONPath, problems: inout [ValidationProblem]) -> Answer? {
+        let before = problems.count
+        guard let reader = JSONFieldReader(value, at: path, problems: &problems) else { return nil }
+        var status: AnswerStatus?
+        if let statusText = reader.string("status", problems: &problems) {
+            status = AnswerStatus(rawValue: statusText)
+            if status == nil {
+                problems.append(ValidationProblem(path.appending("status"),
+                    "unknown status \"\(TerminalSafeText.escaped(statusText))\" (expected one of \(AnswerStatus.allSpellings))"))
+            }
+        }
+        let note = reader.string("note", required: false, problems: &problems) ?? ""
+        let reason = reader.string("reason", required: false, problems: &problems) ?? ""
+        let choices = reader.strings("choices", required: false, problems: &problems) ?? []
+        let changed = Assessment.timestamp(reader, "changed", required: false, problems: &problems)
+        var unknown: [String: JSONValue] = [:]
+        for (key, value) in reader.object where !Assessment.knownAnswerKeys.contains(key) {
+            unknown[key] = value
+        }
+        guard problems.count == before, let status else { return nil }
+        return Answer(status: status, note: note, reason: reason, choices: choices, changed: changed, unknownFields: unknown)
+    }
+}

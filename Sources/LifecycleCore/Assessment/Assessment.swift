@@ -1,0 +1,70 @@
+/// One architecture review of one system: who reviewed it, at which maturity stage, and
+/// the answers keyed by question id.
+public struct Assessment: Sendable, Equatable {
+    /// The file format this build writes. Files with a higher number are refused rather
+    /// than misread; lower numbers will be migrated on load.
+    public static let formatVersion = 1
+
+    public var name: String
+    public var reviewers: [String]
+    /// A `MaturityStage` id (starting, scaling, leading), or nil when not recorded.
+    public var maturity: String?
+    public var catalog: CatalogReference
+    public var created: Timestamp
+    /// When the name, reviewers or maturity last changed. Answer changes carry their own
+    /// time, so that changing one answer changes only that answer's lines in git.
+    public var updated: Timestamp
+    /// Answers keyed by question id. Ids the catalog does not know are kept, never dropped.
+    public var answers: [String: Answer]
+    /// Top-level fields this build does not know; kept on save.
+    public var unknownFields: [String: JSONValue]
+
+    public init(name: String, reviewers: [String] = [], maturity: String? = nil,
+                catalog: CatalogReference, created: Timestamp = .now(), answers: [String: Answer] = [:]) {
+        self.name = name
+        self.reviewers = reviewers
+        self.maturity = maturity
+        self.catalog = catalog
+        self.created = created
+        self.updated = created
+        self.answers = answers
+        self.unknownFields = [:]
+    }
+
+    public func answer(for questionID: String) -> Answer {
+        answers[questionID] ?? Answer()
+    }
+
+    public func status(of questionID: String) -> AnswerStatus {
+        answers[questionID]?.status ?? .unanswered
+    }
+
+    /// Replaces one answer, stamping its change time; an emptied answer is removed.
+    public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp = .now()) {
+        var stamped = answer
+        stamped.changed = time
+        if stamped.isEmpty {
+            answers.removeValue(forKey: questionID)
+        } else {
+            answers[questionID] = stamped
+        }
+    }
+
+    /// Convenience for the common edit: change the status, keep the note.
+    public mutating func setStatus(_ status: AnswerStatus, for questionID: String, at time: Timestamp = .now()) {
+        var answer = self.answer(for: questionID)
+        answer.status = status
+        setAnswer(answer, for: questionID, at: time)
+    }
+
+    /// Answers whose question is not in the given catalog (removed, renamed, or from
+    /// another catalog). They are reported, and saved back unchanged.
+    public func unknownQuestionIDs(in catalog: Catalog) -> [String] {
+        answers.keys.filter { !catalog.containsQuestion($0) }.sorted()
+    }
+
+    /// The latest change of anything in the assessment.
+    public var lastChange: Timestamp {
+        answers.values.compactMap(\.changed).reduce(updated) { max($0, $1) }
+    }
+}

@@ -1,0 +1,56 @@
+/// Counts of answers over a set of questions (an area, a matrix cell, the whole catalog).
+public struct Progress: Sendable, Equatable {
+    public var total = 0
+    public var addressed = 0
+    public var partial = 0
+    public var gaps = 0
+    public var notApplicable = 0
+
+    public init() {}
+
+    public var answered: Int { addressed + partial + gaps + notApplicable }
+    public var unanswered: Int { total - answered }
+
+    /// Share of questions answered, 0...1 (1 for an empty set).
+    public var fractionAnswered: Double { total == 0 ? 1 : Double(answered) / Double(total) }
+
+    public mutating func count(_ status: AnswerStatus) {
+        total += 1
+        switch status {
+        case .unanswered: break
+        case .addressed: addressed += 1
+        case .partial: partial += 1
+        case .gap: gaps += 1
+        case .notApplicable: notApplicable += 1
+        }
+    }
+
+    public static func + (lhs: Progress, rhs: Progress) -> Progress {
+        var sum = Progress()
+        sum.total = lhs.total + rhs.total
+        sum.addressed = lhs.addressed + rhs.addressed
+        sum.partial = lhs.partial + rhs.partial
+        sum.gaps = lhs.gaps + rhs.gaps
+        sum.notApplicable = lhs.notApplicable + rhs.notApplicable
+        return sum
+    }
+}
+
+extension Assessment {
+    public func progress(ofQuestions ids: [String]) -> Progress {
+        var progress = Progress()
+        for id in ids { progress.count(status(of: id)) }
+        return progress
+    }
+
+    public func progress(of area: CatalogArea) -> Progress {
+        var progress = Progress()
+        for question in area.questions { progress.count(status(of: question.id)) }
+        return progress
+    }
+
+    /// Progress over every question of the catalog (answers to unknown ids not counted).
+    public func overallProgress(in catalog: Catalog) -> Progress {
+        catalog.areas.reduce(Progress()) { $0 + progress(of: $1) }
+    }
+}

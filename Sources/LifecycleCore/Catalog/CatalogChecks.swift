@@ -1,0 +1,73 @@
+/// Rules every catalog must follow beyond the shape of its JSON: well-formed, unique ids
+/// that carry their area's prefix, and matrix cells that point at real areas and questions.
+enum CatalogChecks {
+    /// `area.slug` with lowercase words joined by hyphens, e.g. `generation.event-rate`.
+    static func isWellFormedQuestionID(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 2 && parts.allSatisfy(isSlug)
+    }
+
+    static func isSlug<S: StringProtocol>(_ text: S) -> Bool {
+        guard let first = text.first, let last = text.last, first != "-", last != "-" else { return false }
+        return text.allSatisfy { ($0 >= "a" && $0 <= "z") || ($0 >= "0" && $0 <= "9") || $0 == "-" }
+            && !text.contains("--")
+    }
+
+    static func areaProblems(_ area: CatalogArea) -> [ValidationProblem] {
+        var problems: [ValidationProblem] = []
+        if !isSlug(area.id) {
+            problems.append(ValidationProblem(JSONPath.root.appending("id"), "\"\(area.id)\" is not a lowercase hyphenated id"))
+        }
+        var seen: Set<String> = []
+        for (position, question) in area.questions.enumerated() {
+            let path = JSONPath.root.appending("questions").appending(index: position)
+            if !isWellFormedQuestionID(question.id) {
+                problems.append(ValidationProblem(path.appending("id"), "\"\(TerminalSafeText.escaped(question.id))\" is not of the form area.slug"))
+            } else if !question.id.hasPrefix(area.id + ".") {
+                problems.append(ValidationProblem(path.appending("id"), "\"\(question.id)\" must begin with \"\(area.id).\""))
+            }
+            if !seen.insert(question.id).inserted {
+                problems.append(ValidationProblem(path.appending("id"), "duplicate question id \"\(question.id)\""))
+            }
+            if question.tags.isEmpty {
+                problems.append(ValidationProblem(path.appending("tags"), "needs at least one tag"))
+            }
+            if !(1...11).contains(question.chapter) {
+                problems.append(ValidationProblem(path.appending("chapter"), "chapter \(question.chapter) is not a chapter of the book (1-11)"))
+            }
+        }
+        return problems
+    }
+
+    static func crossReferenceProblems(in catalog: Catalog) -> [CatalogProblem] {
+        var problems: [CatalogProblem] = []
+        let stageIDs = Set(catalog.stages.map(\.id))
+        let undercurrentIDs = Set(catalog.undercurrents.map(\.id))
+        var seenQuestions: [String: String] = [:]
+        for area in catalog.areas {
+            for question in area.questions {
+                if let other = seenQuestions[question.id] {
+                    problems.append(CatalogProblem(file: "content/\(area.id).json", message: "question id \"\(question.id)\" is also used in \(other).json"))
+                }
+                seenQuestions[question.id] = area.id
+            }
+        }
+        var seenCells: Set<String> = []
+        for (position, cell) in catalog.matrix.enumerated() {
+            let location = "cells[\(position)]"
+            if !stageIDs.contains(cell.stage) {
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown stage \"\(cell.stage)\""))
+            }
+            if !undercurrentIDs.contains(cell.undercurrent) {
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown undercurrent \"\(cell.undercurrent)\""))
+            }
+            if !seenCells.insert(cell.stage + "/" + cell.undercurrent).inserted {
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): duplicate cell \(cell.stage) x \(cell.undercurrent)"))
+            }
+            for questionID in cell.questionIDs where !catalog.containsQuestion(questionID) {
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown question \"\(questionID)\""))
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,170 @@
+import LifecycleContent
+
+/// Builds a `Catalog` from the JSON files of `content/`: `catalog.json` (id, version,
+/// area order), one file per area, `matrix.json` and `maturity.json`.
+public enum CatalogLoader {
+    /// The catalog compiled into this binary, loaded once.
+    public static let builtIn: Result<Catalog, CatalogError> = {
+        let contentFiles = EmbeddedResources.files.filter { $0.key.hasPrefix("content/") }
+        do throws(CatalogError) { return .success(try load(files: contentFiles)) } catch { return .failure(error) }
+    }()
+
+    /// The built-in catalog; a failure here means the binary was built from broken
+    /// content, which the test suite rules out.
+    public static func builtInCatalog() throws(CatalogError) -> Catalog {
+        try builtIn.get()
+    }
+
+    /// Loads a catalog from file texts keyed by "content/NAME.json".
+    public static func load(files: [String: String]) throws(CatalogError) -> Catalog {
+        var problems: [CatalogProblem] = []
+        func document(_ name: String) -> JSONValue? {
+            let key = "content/\(name).json"
+            guard let text = files[key] else {
+                problems.append(CatalogProblem(file: key, message: "missing"))
+                return nil
+            }
+            do {
+                return try JSONParser.parse(text)
+            } catch {
+                problems.append(CatalogProblem(file: key, message: error.description))
+                return nil
+            }
+        }
+
+        var identity: (id: String, title: String, version: String, source: String, areaIDs: [String])?
+        if let manifest = document("catalog") {
+            var found: [ValidationProblem] = []
+            identity = parseManifest(manifest, problems: &found)
+            problems += found.map { CatalogProblem(file: "content/catalog.json", message: $0.description) }
+        }
+        var areas: [CatalogArea] = []
+        for areaID in identity?.areaIDs ?? [] {
+            guard let value = document(areaID) else { continue }
+            var found: [ValidationProblem] = []
+            if let area = parseArea(value, problems: &found) {
+                if area.id != areaID {
+                    found.append(ValidationProblem(JSONPath.root.appending("id"), "is \"\(area.id)\" but the file is \(areaID).json"))
+                }
+                areas.append(area)
+            }
+            problems += found.map { CatalogProblem(file: "content/\(areaID).json", message: $0.description) }
+        }
+        var matrix: [MatrixCell] = []
+        if let value = document("matrix") {
+            var found: [ValidationProblem] = []
+            matrix = parseMatrix(value, problems: &found)
+            problems += found.map { CatalogProblem(file: "content/matrix.json", message: $0.description) }
+        }
+        var maturity: [MaturityStage] = []
+        if let value = document("maturity") {
+            var found: [ValidationProblem] = []
+            maturity = parseMaturity(value, problems: &found)
+            problems += found.map { CatalogProblem(file: "content/maturity.json", message: $0.description) }
+        }
+        guard let identity, problems.isEmpty else { throw CatalogError(problems: problems) }
+
+        var hasher = FNV1a()
+        for key in files.keys.sorted() where key.hasPrefix("content/") {
+            hasher.combine(key.utf8)
+            hasher.combine(files[key]!.utf8)
+        }
+        let catalog = Catalog(id: identity.id, title: identity.title, version: identity.version,
+                              contentHash: "fnv1a64:" + hasher.hexDigest, source: identity.source,
+                              areas: areas, matrix: matrix, maturityStages: maturity)
+        let crossProblems = CatalogChecks.crossReferenceProblems(in: catalog)
+        guard crossProblems.isEmpty else { throw CatalogError(problems: crossProblems) }
+        return catalog
+    }
+
+    static func parseManifest(_ value: JSONValue, problems: inout [ValidationProblem])
+        -> (id: String, title: String, version: String, source: String, areaIDs: [String])? {
+        guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return nil }
+        let id = reader.nonEmptyString("id", problems: &problems)
+        let title = reader.nonEmptyString("title", problems: &problems)
+        let version = reader.nonEmptyString("version", problems: &problems)
+        let source = reader.string("source", required: false, problems: &problems) ?? ""
+        let areaIDs = reader.strings("areas", problems: &problems)
+        guard let id, let title, let version, let areaIDs else { return nil }
+        return (id, title, version, source, areaIDs)
+    }
+
+    /// Parses one area file (also used by `lifecycle validate content/NAME.json`).
+    public static func parseArea(_ value: JSONValue, problems: inout [ValidationProblem]) -> CatalogArea? {
+        guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return nil }
+        let id = reader.nonEmptyString("id", problems: &problems)
+        let kindText = reader.string("kind", problems: &problems)
+        let kind = kindText.flatMap(AreaKind.init(rawValue:))
+        if let kindText, kind == nil {
+            problems.append(ValidationProblem(JSONPath.root.appending("kind"), "unknown kind \"\(TerminalSafeText.escaped(kindText))\" (expected stage or undercurrent)"))
+        }
+        let title = reader.nonEmptyString("title", problems: &problems)
+        let summary = reader.nonEmptyString("summary", problems: &problems)
+        let why = reader.nonEmptyString("why", problems: &problems)
+        let pitfalls = reader.strings("pitfalls", problems: &problems)
+        var questions: [Question] = []
+        for (position, element) in (reader.array("questions", problems: &problems) ?? []).enumerated() {
+            let path = JSONPath.root.appending("questions").appending(index: position)
+            if let question = parseQuestion(element, at: path, problems: &problems) {
+                questions.append(question)
+            }
+        }
+        guard let id, let kind, let title, let summary, let why, let pitfalls else { return nil }
+        let area = CatalogArea(id: id, kind: kind, title: title, summary: summary, whyItMatters: why,
+                               pitfalls: pitfalls, questions: questions)
+        problems += CatalogChecks.areaProblems(area)
+        return area
+    }
+
+    static func parseQuestion(_ value: JSONValue, at path: JSONPath, problems: inout [ValidationProblem]) -> Question? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &problems) else { return nil }
+        let id = reader.nonEmptyString("id", problems: &problems)
+        let text = reader.nonEmptyString("text", problems: &problems)
+        let hint = reader.nonEmptyString("hint", problems: &problems)
+        let tags = reader.strings("tags", problems: &problems)
+        let chapter = reader.integer("chapter", problems: &problems)
+        var choices: [QuestionChoice] = []
+        for (position, element) in (reader.array("choices", required: false, problems: &problems) ?? []).enumerated() {
+            let choicePath = path.appending("choices").appending(index: position)
+            guard let choiceReader = JSONFieldReader(element, at: choicePath, problems: &problems),
+                  let choiceID = choiceReader.nonEmptyString("id", problems: &problems),
+                  let choiceText = choiceReader.nonEmptyString("text", problems: &problems) else { continue }
+            choices.append(QuestionChoice(id: choiceID, text: choiceText))
+        }
+        guard let id, let text, let hint, let tags, let chapter else { return nil }
+        return Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, choices: choices)
+    }
+
+    static func parseMatrix(_ value: JSONValue, problems: inout [ValidationProblem]) -> [MatrixCell] {
+        guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return [] }
+        var cells: [MatrixCell] = []
+        for (position, element) in (reader.array("cells", problems: &problems) ?? []).enumerated() {
+            let path = JSONPath.root.appending("cells").appending(index: position)
+            guard let cellReader = JSONFieldReader(element, at: path, problems: &problems) else { continue }
+            let stage = cellReader.nonEmptyString("stage", problems: &problems)
+            let undercurrent = cellReader.nonEmptyString("undercurrent", problems: &problems)
+            let topics = cellReader.strings("topics", problems: &problems)
+            let questions = cellReader.strings("questions", required: false, problems: &problems) ?? []
+            guard let stage, let undercurrent, let topics else { continue }
+            cells.append(MatrixCell(stage: stage, undercurrent: undercurrent, topics: topics, questionIDs: questions))
+        }
+        return cells
+    }
+
+    static func parseMaturity(_ value: JSONValue, problems: inout [ValidationProblem]) -> [MaturityStage] {
+        guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return [] }
+        var stages: [MaturityStage] = []
+        for (position, element) in (reader.array("stages", problems: &problems) ?? []).enumerated() {
+            let path = JSONPath.root.appending("stages").appending(index: position)
+            guard let stageReader = JSONFieldReader(element, at: path, problems: &problems) else { continue }
+            let id = stageReader.nonEmptyString("id", problems: &problems)
+            let title = stageReader.nonEmptyString("title", problems: &problems)
+            let summary = stageReader.nonEmptyString("summary", problems: &problems)
+            let focus = stageReader.strings("focus", problems: &problems)
+            let pitfalls = stageReader.strings("pitfalls", problems: &problems)
+            guard let id, let title, let summary, let focus, let pitfalls else { continue }
+            stages.append(MaturityStage(id: id, title: title, summary: summary, focus: focus, pitfalls: pitfalls))
+        }
+        return stages
+    }
+}

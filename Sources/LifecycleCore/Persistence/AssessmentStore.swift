@@ -1,0 +1,116 @@
+import Foundation
+
+/// An assessment read from disk, with what is needed to save it back safely.
+public struct LoadedAssessment: Sendable {
+    public var assessment: Assessment
+    public var path: String
+    /// The bytes on disk when loaded; a save refuses to replace anything else.
+    public var fingerprint: FileFingerprint
+    /// Answers whose question the catalog does not know (kept, and reported).
+    public var unknownQuestionIDs: [String]
+    /// True when the file was made against another catalog id, version or content.
+    public var catalogDiffers: Bool
+}
+
+/// Loads and saves assessment files. The only place that decides what reaches the disk:
+/// the CLI's `set` and the explorer save through the same path.
+public struct AssessmentStore: Sendable {
+    public var catalog: Catalog
+    /// Where the replaced version of a file is kept; nil keeps none.
+    public var backups: BackupLocation?
+    public var writer: AtomicFileWriter
+    public var sizeLimit: Int
+    public var maximumDepth: Int
+
+    public init(catalog: Catalog, backups: BackupLocation? = .fromEnvironment(),
+                writer: AtomicFileWriter = AtomicFileWriter(),
+                sizeLimit: Int = SafeFileReader.defaultSizeLimit,
+                maximumDepth: Int = JSONParser.defaultMaximumDepth) {
+        self.catalog = catalog
+        self.backups = backups
+        self.writer = writer
+        self.sizeLimit = sizeLimit
+        self.maximumDepth = maximumDepth
+    }
+
+    public func load(_ path: String) throws(FileProblem) -> LoadedAssessment {
+        let bytes = try SafeFileReader.read(path, sizeLimit: sizeLimit)
+        let assessment = try decode(bytes, path: path)
+        return LoadedAssessment(
+            assessment: assessment, path: path, fingerprint: FileFingerprint(bytes: bytes),
+            unknownQuestionIDs: assessment.unknownQuestionIDs(in: catalog),
+            catalogDiffers: assessment.catalog != catalog.reference)
+    }
+
+    /// Parses and checks file bytes; every problem is reported, the first in the error.
+    public func decode(_ bytes: [UInt8], path: String) throws(FileProblem) -> Assessment {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes, maximumDepth: maximumDepth)
+        } catch {
+            throw .syntax(path: path, error)
+        }
+        var problems: [ValidationProblem] = []
+        let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
+                                           problems: &problems)
+        guard let assessment, problems.isEmpty else { throw .invalid(path: path, problems: problems) }
+        return assessment
+    }
+
+    /// Creates a new file; refuses to replace an existing one.
+    @discardableResult
+    public func create(_ assessment: Assessment, at path: String) throws(FileProblem) -> LoadedAssessment {
+        try save(assessment, to: path, replacing: nil)
+    }
+
+    /// Saves over the file that was loaded. `replacing` is the fingerprint of what was
+    /// loaded (nil: the file must not exist yet). If the file on disk is no longer what
+    /// was loaded, nothing is written and `.changedOnDisk` is thrown.
+    @discardableResult
+    public func save(_ assessment: Assessment, to path: String, replacing expected: FileFingerprint?) throws(FileProblem) -> LoadedAssessment {
+        let target = AssessmentStore.resolvingSymlinks(path)
+        let newBytes = assessment.canonicalBytes()
+        var currentBytes: [UInt8]?
+        do {
+            currentBytes = try SafeFileReader.read(target, sizeLimit: max(sizeLimit, newBytes.count))
+        } catch .notFound {
+            currentBytes = nil
+        }
+        switch (expected, currentBytes) {
+        case (nil, .some):
+            throw .alreadyExists(path: path)
+        case (.some, nil):
+            throw .removedFromDisk(path: path)
+        case (.some(let expected), .some(let current)) where FileFingerprint(bytes: current) != expected:
+            throw .changedOnDisk(path: path)
+        default:
+            break
+        }
+        if currentBytes != newBytes {
+            if let currentBytes, let backups { keepPreviousVersion(currentBytes, of: target, in: backups) }
+            try writer.write(newBytes, to: target)
+        }
+        return LoadedAssessment(
+            assessment: assessment, path: path, fingerprint: FileFingerprint(bytes: newBytes),
+            unknownQuestionIDs: assessment.unknownQuestionIDs(in: catalog),
+            catalogDiffers: assessment.catalog != catalog.reference)
+    }
+
+    /// Best effort: a failed backup must not block the save the user asked for.
+    private func keepPreviousVersion(_ bytes: [UInt8], of path: String, in backups: BackupLocation) {
+        do {
+            try FileManager.default.createDirectory(atPath: backups.directory, withIntermediateDirectories: true,
+                                                    attributes: [.posixPermissions: 0o700])
+            try writer.write(bytes, to: backups.backupPath(for: path))
+        } catch {
+            // Deliberately ignored (see above).
+        }
+    }
+
+    /// Saving through a symlink replaces the file it points to, not the link.
+    static func resolvingSymlinks(_ path: String) -> String {
+        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
+        if destination.hasPrefix("/") { return destination }
+        return AtomicFileWriter.directory(of: path) + "/" + destination
+    }
+}

@@ -1,0 +1,107 @@
+/// What `lifecycle show` prints: progress per area and overall, in text or JSON.
+public struct ProgressSummary: Sendable {
+    public var assessment: Assessment
+    public var catalog: Catalog
+    public var unknownQuestionIDs: [String]
+
+    public init(assessment: Assessment, catalog: Catalog) {
+        self.assessment = assessment
+        self.catalog = catalog
+        self.unknownQuestionIDs = assessment.unknownQuestionIDs(in: catalog)
+    }
+
+    public var jsonValue: JSONValue {
+        func counts(_ progress: Progress) -> [String: JSONValue] {
+            [
+                "answered": .number(Double(progress.answered)),
+                "total": .number(Double(progress.total)),
+                "gaps": .number(Double(progress.gaps)),
+                "partial": .number(Double(progress.partial)),
+                "addressed": .number(Double(progress.addressed)),
+                "notApplicable": .number(Double(progress.notApplicable)),
+                "unanswered": .number(Double(progress.unanswered)),
+            ]
+        }
+        let areas: [JSONValue] = catalog.areas.map { area in
+            var object = counts(assessment.progress(of: area))
+            object["id"] = .string(area.id)
+            object["kind"] = .string(area.kind.rawValue)
+            object["title"] = .string(area.title)
+            return .object(object)
+        }
+        var root: [String: JSONValue] = [
+            "name": .string(assessment.name),
+            "reviewers": .array(assessment.reviewers.map(JSONValue.string)),
+            "catalog": .object([
+                "id": .string(assessment.catalog.id),
+                "version": .string(assessment.catalog.version),
+                "matchesBuiltIn": .bool(assessment.catalog == catalog.reference),
+            ]),
+            "areas": .array(areas),
+            "overall": .object(counts(assessment.overallProgress(in: catalog))),
+            "unknownQuestions": .array(unknownQuestionIDs.map(JSONValue.string)),
+            "lastChange": .string(assessment.lastChange.text),
+        ]
+        root["maturity"] = assessment.maturity.map(JSONValue.string) ?? .null
+        return .object(root)
+    }
+
+    /// A plain-text table; every string from the file is made terminal-safe.
+    public var text: String {
+        var lines: [String] = []
+        var heading = TerminalSafeText.escaped(assessment.name)
+        if let maturity = assessment.maturity {
+            heading += "  ·  " + (catalog.maturityStage(id: maturity)?.title ?? maturity)
+        }
+        lines.append(heading)
+        if !assessment.reviewers.isEmpty {
+            lines.append("Reviewers: " + assessment.reviewers.map(TerminalSafeText.escaped).joined(separator: ", "))
+        }
+        lines.append("Last change: \(assessment.lastChange.text)")
+        lines.append("")
+        let titleWidth = max(22, catalog.areas.map { $0.title.count }.max() ?? 0)
+        for kind in AreaKind.allCases {
+            lines.append(kind == .stage ? "Lifecycle stages" : "Undercurrents")
+            for area in catalog.areas where area.kind == kind {
+                let progress = assessment.progress(of: area)
+                lines.append("  " + TextTable.pad(area.title, to: titleWidth) + " "
+                             + ProgressBar.text(progress, width: 10) + " "
+                             + TextTable.padLeft("\(progress.answered)/\(progress.total)", to: 6) + "  "
+                             + gapsText(progress))
+            }
+            lines.append("")
+        }
+        let overall = assessment.overallProgress(in: catalog)
+        lines.append("Overall: \(overall.answered)/\(overall.total) answered, \(gapsText(overall))")
+        if !unknownQuestionIDs.isEmpty {
+            lines.append("Kept but not in this catalog: " + unknownQuestionIDs.map(TerminalSafeText.escaped).joined(separator: ", "))
+        }
+        if assessment.catalog != catalog.reference {
+            lines.append("Made against catalog \(TerminalSafeText.escaped(assessment.catalog.id)) \(TerminalSafeText.escaped(assessment.catalog.version)); this build has \(catalog.id) \(catalog.version).")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func gapsText(_ progress: Progress) -> String {
+        "\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s"), \(progress.partial) partial"
+    }
+}
+
+/// Fixed-width helpers for plain-text tables (titles here are ASCII catalog text).
+enum TextTable {
+    static func pad(_ text: String, to width: Int) -> String {
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    }
+
+    static func padLeft(_ text: String, to width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+}
+
+/// A bar like `[######....]`: plain ASCII so it survives pipes, logs and any font.
+public enum ProgressBar {
+    public static func text(_ progress: Progress, width: Int) -> String {
+        let filled = progress.total == 0 ? width : Int((Double(width) * progress.fractionAnswered).rounded(.down))
+        return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "]"
+    }
+}

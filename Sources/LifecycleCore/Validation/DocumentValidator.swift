@@ -1,0 +1,90 @@
+/// Checks a file for `lifecycle validate`: an assessment or one of the catalog's content
+/// files, recognised by its shape. Collects every problem, not just the first.
+public struct DocumentValidator: Sendable {
+    public enum DocumentKind: String, Sendable {
+        case assessment, catalogArea = "catalog area", catalogManifest = "catalog manifest"
+        case matrix = "stage x undercurrent matrix", maturity = "maturity stages", unknown
+    }
+
+    public struct Report: Sendable {
+        public var path: String
+        public var kind: DocumentKind
+        /// Problems that make the file unusable.
+        public var errors: [String]
+        /// Things worth knowing that do not stop the file from loading.
+        public var warnings: [String]
+        /// A short description for the "ok" line, e.g. "42 answers".
+        public var summary: String
+
+        public var isValid: Bool { errors.isEmpty }
+    }
+
+    public var catalog: Catalog
+    public var sizeLimit: Int
+
+    public init(catalog: Catalog, sizeLimit: Int = SafeFileReader.defaultSizeLimit) {
+        self.catalog = catalog
+        self.sizeLimit = sizeLimit
+    }
+
+    public func validate(path: String) -> Report {
+        var report = Report(path: path, kind: .unknown, errors: [], warnings: [], summary: "")
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFileReader.read(path, sizeLimit: sizeLimit)
+        } catch {
+            report.errors.append(error.description)
+            return report
+        }
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            report.errors.append(FileProblem.syntax(path: path, error).description)
+            return report
+        }
+        var problems: [ValidationProblem] = []
+        let object = document.objectValue ?? [:]
+        let safePath = TerminalSafeText.escaped(path)
+        if object["questions"] != nil && object["kind"] != nil {
+            report.kind = .catalogArea
+            let area = CatalogLoader.parseArea(document, problems: &problems)
+            report.summary = "\(area?.questions.count ?? 0) questions"
+        } else if object["cells"] != nil {
+            report.kind = .matrix
+            let cells = CatalogLoader.parseMatrix(document, problems: &problems)
+            for (position, cell) in cells.enumerated() {
+                for id in cell.questionIDs where !catalog.containsQuestion(id) {
+                    report.warnings.append("\(safePath): $.cells[\(position)]: question \"\(TerminalSafeText.escaped(id))\" is not in the built-in catalog")
+                }
+            }
+            report.summary = "\(cells.count) cells"
+        } else if object["stages"] != nil && object["formatVersion"] == nil {
+            report.kind = .maturity
+            report.summary = "\(CatalogLoader.parseMaturity(document, problems: &problems).count) stages"
+        } else if object["areas"]?.arrayValue?.first?.stringValue != nil {
+            report.kind = .catalogManifest
+            _ = CatalogLoader.parseManifest(document, problems: &problems)
+            report.summary = "catalog manifest"
+        } else {
+            report.kind = .assessment
+            let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
+                                               problems: &problems)
+            if let assessment {
+                let unknown = assessment.unknownQuestionIDs(in: catalog)
+                if !unknown.isEmpty {
+                    report.warnings.append("\(safePath): \(unknown.count) answer(s) for questions not in this catalog (kept on save): \(unknown.map(TerminalSafeText.escaped).joined(separator: ", "))")
+                }
+                if assessment.catalog.id != catalog.id {
+                    report.warnings.append("\(safePath): made against catalog \"\(TerminalSafeText.escaped(assessment.catalog.id))\", this build has \"\(catalog.id)\"")
+                } else if assessment.catalog != catalog.reference {
+                    report.warnings.append("\(safePath): made against catalog version \(TerminalSafeText.escaped(assessment.catalog.version)) (\(TerminalSafeText.escaped(assessment.catalog.contentHash))), this build has \(catalog.version) (\(catalog.contentHash))")
+                }
+                let answered = assessment.answers.values.filter { $0.status.isAnswered }.count
+                report.summary = "assessment \"\(TerminalSafeText.escaped(assessment.name))\", \(answered) answered"
+            }
+        }
+        report.errors += problems.map { "\(safePath): \($0)" }
+        return report
+    }
+}

@@ -1,0 +1,3 @@
+import LifecycleCLI
+
+LifecycleCommand.main()
