@@ -25,7 +25,7 @@ public struct AtomicFileWriter: Sendable {
             throw .directoryMissing(path: path, directory: directory)
         }
         guard isDirectory.boolValue else {
-            throw .writeFailed(path: path, reason: "\(directory) is not a directory")
+            throw .parentNotDirectory(path: path, directory: directory)
         }
         var existing = stat()
         let existingMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil

@@ -3,6 +3,7 @@
 public enum FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case notFound(path: String)
     case directoryMissing(path: String, directory: String)
+    case parentNotDirectory(path: String, directory: String)
     case isDirectory(path: String)
     case notRegularFile(path: String)
     case tooLarge(path: String, size: Int, limit: Int)
@@ -20,6 +21,8 @@ public enum FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(display(path)): no such file"
         case .directoryMissing(let path, let directory):
             return "\(display(path)): the directory \(display(directory)) does not exist"
+        case .parentNotDirectory(let path, let directory):
+            return "\(display(path)): \(display(directory)) is not a directory"
         case .isDirectory(let path):
             return "\(display(path)): is a directory, not an assessment file"
         case .notRegularFile(let path):

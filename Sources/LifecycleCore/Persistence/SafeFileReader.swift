@@ -20,6 +20,9 @@ public enum SafeFileReader {
                 throw .notFound(path: path)
             }
             if code == EISDIR { throw .isDirectory(path: path) }
+            if code == ENOTDIR {
+                throw .parentNotDirectory(path: path, directory: (path as NSString).deletingLastPathComponent)
+            }
             throw .unreadable(path: path, reason: String(cString: strerror(code)))
         }
         defer { close(descriptor) }

@@ -64,8 +64,7 @@ public struct DocumentValidator: Sendable {
             report.summary = "\(CatalogLoader.parseMaturity(document, problems: &problems).count) stages"
         } else if object["areas"]?.arrayValue?.first?.stringValue != nil {
             report.kind = .catalogManifest
-            _ = CatalogLoader.parseManifest(document, problems: &problems)
-            report.summary = "catalog manifest"
+            report.summary = "\(CatalogLoader.parseManifest(document, problems: &problems)?.areaIDs.count ?? 0) areas"
         } else {
             report.kind = .assessment
             let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),

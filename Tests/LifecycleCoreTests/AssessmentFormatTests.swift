@@ -1,0 +1,139 @@
+import XCTest
+@testable import LifecycleCore
+
+final class AssessmentFormatTests: XCTestCase {
+    let catalog = builtInCatalog()
+    let stages = ["starting", "scaling", "leading"]
+
+    private func decode(_ text: String) -> (Assessment?, [ValidationProblem]) {
+        var problems: [ValidationProblem] = []
+        let assessment = Assessment.decode(try! JSONParser.parse(text), knownMaturityStages: stages, problems: &problems)
+        return (assessment, problems)
+    }
+
+    func testCanonicalOutputIsTheDocumentedFormat() {
+        let text = String(decoding: sampleAssessment(catalog).canonicalBytes(), as: UTF8.self)
+        XCTAssertEqual(text, """
+            {
+              "answers": {
+                "generation.event-rate": {
+                  "changed": "2026-11-27T10:00:00Z",
+                  "note": "No load test yet.\\nPeak unknown.",
+                  "status": "gap"
+                },
+                "ingestion.online-ml": {
+                  "changed": "2026-11-27T10:00:00Z",
+                  "reason": "No streaming",
+                  "status": "not-applicable"
+                },
+                "storage.retention": {
+                  "changed": "2026-11-27T10:00:00Z",
+                  "status": "addressed"
+                }
+              },
+              "catalog": {
+                "hash": "\(catalog.contentHash)",
+                "id": "fundamentals-of-data-engineering",
+                "version": "\(catalog.version)"
+              },
+              "created": "2026-11-27T10:00:00Z",
+              "formatVersion": 1,
+              "maturity": "scaling",
+              "name": "Payments platform",
+              "reviewers": [
+                "Ana",
+                "Bo"
+              ],
+              "updated": "2026-11-27T10:00:00Z"
+            }
+
+            """)
+    }
+
+    func testRoundTripIsByteIdentical() {
+        let bytes = sampleAssessment(catalog).canonicalBytes()
+        var problems: [ValidationProblem] = []
+        let decoded = Assessment.decode(try! JSONParser.parse(bytes), knownMaturityStages: stages, problems: &problems)
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(decoded, sampleAssessment(catalog))
+        XCTAssertEqual(decoded?.canonicalBytes(), bytes)
+    }
+
+    func testChangingOneAnswerChangesOnlyThatAnswersLines() {
+        var assessment = sampleAssessment(catalog)
+        let before = String(decoding: assessment.canonicalBytes(), as: UTF8.self).split(separator: "\n")
+        assessment.setStatus(.addressed, for: "generation.event-rate", at: fixedTime("2026-12-01T08:00:00Z"))
+        let after = String(decoding: assessment.canonicalBytes(), as: UTF8.self).split(separator: "\n")
+        XCTAssertEqual(before.count, after.count)
+        let changed = zip(before, after).filter { $0 != $1 }.map { String($0.1) }
+        XCTAssertEqual(changed, ["      \"changed\": \"2026-12-01T08:00:00Z\",", "      \"status\": \"addressed\""])
+    }
+
+    func testAnEmptiedAnswerIsRemoved() {
+        var assessment = sampleAssessment(catalog)
+        assessment.setStatus(.unanswered, for: "storage.retention")
+        XCTAssertNil(assessment.answers["storage.retention"])
+        assessment.setStatus(.unanswered, for: "generation.event-rate")
+        XCTAssertEqual(assessment.answers["generation.event-rate"]?.note, "No load test yet.\nPeak unknown.", "a note keeps the answer")
+    }
+
+    func testUnknownQuestionIDsAndUnknownFieldsArePreserved() {
+        let (assessment, problems) = decode("""
+            {"formatVersion": 1, "name": "X", "catalog": {"id": "c", "version": "1"}, "created": "2026-01-01T00:00:00Z",
+             "futureField": {"keep": [1, 2]},
+             "answers": {"retired.question": {"status": "gap", "note": "old", "confidence": "high"}}}
+            """)
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(assessment?.unknownQuestionIDs(in: catalog), ["retired.question"])
+        let saved = String(decoding: assessment!.canonicalBytes(), as: UTF8.self)
+        XCTAssertTrue(saved.contains("\"retired.question\": {"))
+        XCTAssertTrue(saved.contains("\"confidence\": \"high\""))
+        XCTAssertTrue(saved.contains("\"futureField\": {"))
+    }
+
+    func testEveryProblemIsReportedWithItsPath() {
+        let (assessment, problems) = decode("""
+            {"formatVersion": "1", "name": 7, "reviewers": ["a", 2], "maturity": "huge",
+             "catalog": {"id": "c"}, "created": "yesterday",
+             "answers": {"generation.event-rate": {"status": "done"}, "storage.retention": [], "a.b": {"status": "gap", "note": 3}}}
+            """)
+        XCTAssertNil(assessment)
+        XCTAssertEqual(Set(problems.map(\.description)), [
+            "$.formatVersion: expected an integer, found a string",
+            "$.name: expected a string, found a number",
+            "$.reviewers[1]: expected a string, found a number",
+            "$.maturity: unknown maturity stage \"huge\" (expected one of starting, scaling, leading)",
+            "$.catalog.version: missing (expected a string)",
+            "$.created: \"yesterday\" is not an ISO 8601 time such as 2026-11-27T10:04:31Z",
+            "$.answers[\"generation.event-rate\"].status: unknown status \"done\" (expected one of unanswered, addressed, partial, gap, not-applicable)",
+            "$.answers[\"storage.retention\"]: expected an object, found an array",
+            "$.answers[\"a.b\"].note: expected a string, found a number",
+        ])
+    }
+
+    func testANewerFormatIsRefusedWithAnUpgradeHint() {
+        let (assessment, problems) = decode("""
+            {"formatVersion": 2, "name": "X", "catalog": {"id": "c", "version": "1"}, "created": "2026-01-01T00:00:00Z"}
+            """)
+        XCTAssertNil(assessment)
+        XCTAssertEqual(problems.map(\.description), ["$.formatVersion: format 2 is newer than this build of lifecycle understands (up to 1); upgrade lifecycle to open it"])
+    }
+
+    func testProgressCountsPerAreaAndOverall() {
+        let assessment = sampleAssessment(catalog)
+        let generation = assessment.progress(of: catalog.area(id: "generation")!)
+        XCTAssertEqual(generation.answered, 1)
+        XCTAssertEqual(generation.gaps, 1)
+        XCTAssertEqual(generation.total, catalog.area(id: "generation")!.questions.count)
+        let overall = assessment.overallProgress(in: catalog)
+        XCTAssertEqual(overall.answered, 3)
+        XCTAssertEqual(overall.notApplicable, 1)
+        XCTAssertEqual(overall.total, catalog.questionCount)
+    }
+
+    func testTimestampsFormatInUTC() {
+        XCTAssertEqual(Timestamp(Date(timeIntervalSince1970: 1_790_000_000)).text, "2026-09-21T14:13:20Z")
+        XCTAssertNotNil(Timestamp("2026-11-27T10:04:31.250+01:00"))
+        XCTAssertNil(Timestamp("2026-13-45"))
+    }
+}

@@ -1,0 +1,83 @@
+import XCTest
+@testable import LifecycleCore
+
+final class JSONParserTests: XCTestCase {
+    func testParsesEveryKindOfValue() throws {
+        let value = try JSONParser.parse(#"{"a": [1, -2.5, 3e2, true, false, null], "b": "x\ny\u00e9\ud83d\ude00", "c": {}}"#)
+        XCTAssertEqual(value, .object([
+            "a": .array([.number(1), .number(-2.5), .number(300), .bool(true), .bool(false), .null]),
+            "b": .string("x\nyé😀"),
+            "c": .object([:]),
+        ]))
+    }
+
+    private func syntaxError(_ text: String, maximumDepth: Int = 64) -> JSONSyntaxError? {
+        do {
+            _ = try JSONParser.parse(Array(text.utf8), maximumDepth: maximumDepth)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    func testReportsLineAndColumnOfTheProblem() {
+        let error = syntaxError("{\n  \"a\": 1,\n  \"b\" 2\n}")
+        XCTAssertEqual(error?.line, 3)
+        XCTAssertEqual(error?.column, 7)
+        XCTAssertEqual(error?.message, "unexpected '2'; expected ':' after the key")
+    }
+
+    func testColumnsCountCharactersNotBytes() {
+        let error = syntaxError("{\"é€\": x}")
+        XCTAssertEqual(error?.line, 1)
+        XCTAssertEqual(error?.column, 8)
+    }
+
+    func testTruncatedDocumentsSaySo() {
+        for text in ["{\"a\": [1, 2", "{\"a\": \"unterminated", "{\"a\":", "[", "{\"a\": 1,"] {
+            XCTAssertTrue(syntaxError(text)?.message.contains("truncated") ?? false, text)
+        }
+    }
+
+    func testEmptyInputIsAnError() {
+        XCTAssertEqual(syntaxError("")?.message, "the file is empty; expected a JSON value")
+        XCTAssertEqual(syntaxError("  \n ")?.message, "the file is empty; expected a JSON value")
+    }
+
+    func testDuplicateKeysAreRejected() {
+        let error = syntaxError(#"{"a": 1, "a": 2}"#)
+        XCTAssertEqual(error?.message, "duplicate key \"a\"")
+        XCTAssertEqual(error?.column, 10)
+    }
+
+    func testNestingIsCapped() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        XCTAssertEqual(syntaxError(deep)?.message, "nesting deeper than 64 levels")
+        XCTAssertNil(syntaxError(String(repeating: "[", count: 64) + String(repeating: "]", count: 64)))
+    }
+
+    func testInvalidUTF8IsRejectedWithItsPosition() {
+        var bytes = Array("{\"a\": \"caf".utf8)
+        bytes.append(0xE9)  // Latin-1 é
+        bytes += Array("\"}".utf8)
+        XCTAssertThrowsError(try JSONParser.parse(bytes)) { error in
+            let syntax = error as! JSONSyntaxError
+            XCTAssertEqual(syntax.message, "the file is not valid UTF-8 text")
+            XCTAssertEqual(syntax.column, 11)
+        }
+        XCTAssertNotNil(UTF8Validation.firstInvalidOffset(in: [0xED, 0xA0, 0x80]))  // encoded surrogate
+        XCTAssertNotNil(UTF8Validation.firstInvalidOffset(in: [0xC0, 0xAF]))  // overlong
+        XCTAssertNil(UTF8Validation.firstInvalidOffset(in: Array("日本語 😀".utf8)))
+    }
+
+    func testRejectsWhatRFC8259Rejects() {
+        for text in ["{'a': 1}", "[01]", "[1.]", "[.5]", "[1,]", "{\"a\":1,}", "[\"a\tb\"]", "[\"\\x\"]",
+                     "[\"\\ud800\"]", "tru", "[1] 2", "NaN", "[1e999]"] {
+            XCTAssertNotNil(syntaxError(text), text)
+        }
+    }
+
+    func testAcceptsALeadingByteOrderMark() throws {
+        XCTAssertEqual(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)), .array([.number(1)]))
+    }
+}
