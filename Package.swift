@@ -24,6 +24,10 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .target(
+            name: "CTerminalSupport",
+            path: "Sources/CTerminalSupport"
+        ),
         .executableTarget(
             name: "EmbedResources",
             path: "Sources/EmbedResources"
@@ -51,7 +55,7 @@ let package = Package(
         ),
         .target(
             name: "LifecycleTerminal",
-            dependencies: ["LifecycleTUI", "LifecycleCore", "CNcursesw"],
+            dependencies: ["LifecycleTUI", "LifecycleCore", "CNcursesw", "CTerminalSupport"],
             path: "Sources/LifecycleTerminal"
         ),
         .target(

@@ -10,9 +10,13 @@
 #endif
 
 #include <locale.h>
-#include <wchar.h>
+#include <langinfo.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <string.h>
+#include <wchar.h>
 #include <ncursesw/curses.h>
+#include <ncursesw/term.h>
 
 // Swift 6 rejects mutable C globals and cannot expand function-like macros:
 // everything below reads them through inline functions.
@@ -39,6 +43,32 @@ static inline int lc_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, 
     cchar_t cell;
     if (setcchar(&cell, chars, attrs, pair, NULL) != OK) return ERR;
     return mvwadd_wch(stdscr, y, x, &cell);
+}
+
+/// Checks a terminal type before curses starts. Returns -1 when TERM is unknown, 0 when
+/// it cannot position the cursor (TERM=dumb), 1 when usable; fills `reset` with the
+/// sequence that leaves the alternate screen and shows the cursor again.
+static inline int lc_probe_terminal(const char *term, char *reset, int reset_size) {
+    int error = 0;
+    if (setupterm((char *)term, 1, &error) != OK) return -1;
+    const char *cup = tigetstr("cup");
+    int usable = (cup != NULL && cup != (char *)-1) ? 1 : 0;
+    reset[0] = 0;
+    const char *names[] = {"rmcup", "cnorm", "sgr0"};
+    for (int i = 0; i < 3; i++) {
+        const char *value = tigetstr(names[i]);
+        if (value != NULL && value != (char *)-1 && strlen(reset) + strlen(value) + 1 < (size_t)reset_size) {
+            strcat(reset, value);
+        }
+    }
+    del_curterm(cur_term);
+    return usable;
+}
+
+/// True when the locale's character set is UTF-8 (otherwise the explorer draws ASCII).
+static inline int lc_locale_is_utf8(void) {
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
 }
 
 #endif

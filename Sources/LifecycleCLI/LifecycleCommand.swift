@@ -1,5 +1,6 @@
 import ArgumentParser
 import LifecycleCore
+import LifecycleTUI
 
 /// `lifecycle`: the root command. With no subcommand it opens the explorer.
 public struct LifecycleCommand: ParsableCommand {
@@ -15,14 +16,20 @@ public struct LifecycleCommand: ParsableCommand {
             """,
         version: version,
         subcommands: [
-            NewCommand.self, QuestionsCommand.self, SetCommand.self, ShowCommand.self, ValidateCommand.self,
+            OpenCommand.self, DemoCommand.self, NewCommand.self, QuestionsCommand.self, SetCommand.self,
+            ShowCommand.self, ValidateCommand.self,
         ]
     )
 
+    @OptionGroup var explorer: ExplorerOptions
+
     public init() {}
 
+    /// No subcommand: the start screen over the workspace folder.
     public func run() throws {
-        // The terminal explorer is not built yet: say so and show what works today.
-        print(LifecycleCommand.helpMessage())
+        try ExplorerLauncher.run({ _, workspace in
+            try attempt { () throws(FileProblem) in try workspace.ensureExists() }
+            return .startScreen
+        }, options: explorer)
     }
 }

@@ -10,6 +10,15 @@ public struct LoadedAssessment: Sendable {
     public var unknownQuestionIDs: [String]
     /// True when the file was made against another catalog id, version or content.
     public var catalogDiffers: Bool
+
+    public init(assessment: Assessment, path: String, fingerprint: FileFingerprint,
+                unknownQuestionIDs: [String] = [], catalogDiffers: Bool = false) {
+        self.assessment = assessment
+        self.path = path
+        self.fingerprint = fingerprint
+        self.unknownQuestionIDs = unknownQuestionIDs
+        self.catalogDiffers = catalogDiffers
+    }
 }
 
 /// Loads and saves assessment files. The only place that decides what reaches the disk:

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import LifecycleCore
+import LifecycleTerminal
+import LifecycleTUI
+
+/// Options shared by the commands that open the explorer.
+struct ExplorerOptions: ParsableArguments {
+    @Flag(help: "Do not capture the mouse (keeps the terminal's own text selection).")
+    var noMouse = false
+
+    @Flag(help: "No colours (also when NO_COLOR is set); marks and glyphs still show every status.")
+    var noColor = false
+}
+
+/// Starts the terminal explorer on a start screen or an open document, runs it, and
+/// restores the terminal on every way out.
+enum ExplorerLauncher {
+    enum Start {
+        case startScreen
+        case document(LoadedAssessment, isDemo: Bool)
+    }
+
+    static func run(_ start: (AssessmentStore, Workspace) throws -> Start, options: ExplorerOptions) throws -> Never {
+        setlocale(LC_ALL, "")
+        do {
+            try NcursesBackend.preflight()
+        } catch {
+            throw reportError("\(error)")
+        }
+        let catalog = try loadCatalog()
+        let store = makeStore(catalog)
+        let workspace = Workspace.fromEnvironment()
+        let initial = try start(store, workspace)
+
+        let environment = ProcessInfo.processInfo.environment
+        let noColor = options.noColor || !(environment["NO_COLOR"] ?? "").isEmpty
+        let backend: NcursesBackend
+        do {
+            backend = try NcursesBackend(options: .init(color: !noColor, mouse: !options.noMouse))
+        } catch {
+            throw reportError("\(error)")
+        }
+        let size = backend.size
+        var state: AppState
+        switch initial {
+        case .startScreen:
+            state = AppState(catalog: catalog, mode: .start(ExplorerRuntime.scanWorkspace(workspace, store: store)),
+                             width: size.width, height: size.height, asciiOnly: backend.usesASCII)
+        case .document(let loaded, let isDemo):
+            state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: workspace.directory, entries: [])),
+                             width: size.width, height: size.height, asciiOnly: backend.usesASCII)
+            state.showExplorer(OpenDocument(loaded: loaded, isDemo: isDemo), fromStartScreen: false)
+        }
+        let runtime = ExplorerRuntime(state: state, store: store, workspace: workspace, backend: backend)
+        let status = runtime.run()
+        backend.shutdown()
+        for message in runtime.exitMessages { printError(message) }
+        if case .explorer(let explorer) = runtime.state.mode, explorer.document.isDemo {
+            print("The demo copy is kept at \(explorer.document.path)")
+        }
+        exit(status)
+    }
+}

@@ -1,0 +1,277 @@
+import LifecycleCore
+
+/// Draws the explorer: header, sidebar of areas, question list, detail pane, footer,
+/// and whichever overlay is open. Only visible rows are drawn.
+struct ExplorerView {
+    let state: ExplorerState
+    let ascii: Bool
+
+    var catalog: Catalog { state.catalog }
+    var assessment: Assessment { state.assessment }
+
+    func draw(_ screen: inout Screen) {
+        let layout = ExplorerLayout(width: screen.width, height: screen.height)
+        drawHeader(&screen, layout.header)
+        drawSidebar(&screen, layout)
+        drawSeparators(&screen, layout)
+        drawList(&screen, layout.list)
+        drawDetail(&screen, layout.detail)
+        drawFooter(&screen, layout.footer)
+        OverlayView(state: state, ascii: ascii).draw(&screen, layout: layout)
+    }
+
+    // MARK: Header and footer
+
+    private func drawHeader(_ screen: inout Screen, _ rect: Rect) {
+        screen.fill(row: rect.row, column: 0, width: rect.width, height: 1, style: .header)
+        let progress = state.overallProgress
+        let right = " \(progress.answered)/\(progress.total) answered · \(progress.gaps) gap\(progress.gaps == 1 ? "" : "s") · \(progress.partial) partial "
+        var left = " " + assessment.name
+        if let maturity = assessment.maturity {
+            left += " · " + (catalog.maturityStage(id: maturity)?.title ?? maturity)
+        }
+        if state.document.isDemo { left += " · DEMO copy" }
+        let rightWidth = DisplayWidth.of(right)
+        let leftRoom = rect.width - rightWidth - 1
+        if leftRoom >= 10 {
+            screen.put(left, row: rect.row, column: 0, style: .header, maxWidth: leftRoom)
+            screen.put(right, row: rect.row, column: rect.width - rightWidth, style: .header)
+        } else {
+            screen.put(left, row: rect.row, column: 0, style: .header, maxWidth: rect.width)
+        }
+    }
+
+    private func drawFooter(_ screen: inout Screen, _ rect: Rect) {
+        let (saveText, saveStyle) = saveStatus()
+        let saveWidth = DisplayWidth.of(saveText)
+        let room = max(0, rect.width - saveWidth - 1)
+        if let flash = state.flash {
+            screen.put(" " + flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
+        } else {
+            var x = 1
+            for (keys, label) in KeyBindings.footer(footerContext) {
+                let needed = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
+                if x + needed > room { break }
+                x += screen.put(keys, row: rect.row, column: x, style: Style(.accent, bold: true))
+                x += screen.put(" " + label + "  ", row: rect.row, column: x, style: .dim)
+            }
+        }
+        screen.put(saveText, row: rect.row, column: rect.width - saveWidth, style: saveStyle)
+    }
+
+    private var footerContext: KeyBinding.Context {
+        switch state.overlay {
+        case .noteEditor: .noteEditor
+        case .search: .search
+        case .overview: .overview
+        default: .explorer
+        }
+    }
+
+    private func saveStatus() -> (String, Style) {
+        switch state.document.saveState {
+        case .clean: return ("no changes ", .dim)
+        case .pending: return ("saving… ", Style(.warning))
+        case .saved(let time): return ("saved \(time) ", Style(.addressed))
+        case .failed(let message): return ("NOT SAVED: \(message) ", Style(.error, bold: true))
+        case .conflict: return ("CHANGED ON DISK: r to resolve ", Style(.error, bold: true))
+        }
+    }
+
+    // MARK: Sidebar
+
+    private func drawSidebar(_ screen: inout Screen, _ layout: ExplorerLayout) {
+        let rect = layout.sidebar
+        let focused = state.focus == .sidebar && state.overlay == nil
+        screen.put(" LIFECYCLE", row: rect.row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+        let undercurrentHeading = rect.row + SidebarRows.row(ofArea: catalog.stages.count, catalog: catalog) - 1
+        screen.put(" UNDERCURRENTS", row: undercurrentHeading, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+        let titleWidth = layout.sidebarTitleWidth
+        for (index, area) in catalog.areas.enumerated() {
+            let row = rect.row + SidebarRows.row(ofArea: index, catalog: catalog)
+            guard row < rect.row + rect.height else { break }
+            let selected = index == state.areaIndex && state.source == .area(index)
+            let progress = state.areaProgress[index]
+            let rowStyle: Style = selected && focused ? .selected : (selected ? .bold : .normal)
+            if selected && focused { screen.fill(row: row, column: rect.column, width: rect.width, height: 1, style: .selected) }
+            var x = rect.column
+            x += screen.put(selected ? (ascii ? ">" : "▶") : " ", row: row, column: x, style: rowStyle.with(bold: true))
+            x += screen.put(index < 9 ? "\(index + 1)" : " ", row: row, column: x, style: selected && focused ? .selected : .dim)
+            x += 1
+            let title = DisplayWidth.of(area.title) <= titleWidth ? area.title : shortTitle(area)
+            screen.put(DisplayWidth.padded(title, toWidth: titleWidth), row: row, column: x, style: rowStyle)
+            x += titleWidth + 1
+            screen.put(StatusMarks.bar(progress, width: 5, ascii: ascii), row: row, column: x,
+                       style: selected && focused ? .selected : Style(progress.answered == progress.total ? .addressed : .accent))
+            x += 6
+            let count = "\(progress.answered)/\(progress.total)"
+            screen.put(String(repeating: " ", count: max(0, 5 - count.count)) + count, row: row, column: x, style: rowStyle)
+            x += 6
+            if progress.gaps > 0 {
+                screen.put("\(progress.gaps)\(StatusMarks.gapGlyph(ascii: ascii))", row: row, column: x,
+                           style: selected && focused ? .selected : Style(.gap, bold: true), maxWidth: rect.column + rect.width - x)
+            }
+        }
+        // Below the areas: maturity and the meaning of the columns, when there is room.
+        var row = rect.row + SidebarRows.row(ofArea: catalog.areas.count - 1, catalog: catalog) + 2
+        let bottom = rect.row + rect.height
+        if row < bottom, let maturity = assessment.maturity {
+            screen.put(" Maturity: " + (catalog.maturityStage(id: maturity)?.title ?? maturity), row: row, column: rect.column, style: .dim, maxWidth: rect.width)
+            row += 1
+        }
+        if row < bottom {
+            screen.put(" bar: answered · n/m · \(StatusMarks.gapGlyph(ascii: ascii)) gaps", row: row, column: rect.column, style: .dim, maxWidth: rect.width)
+        }
+    }
+
+    private func shortTitle(_ area: CatalogArea) -> String {
+        switch area.id {
+        case "data-architecture": "Architecture"
+        case "software-engineering": "Software eng."
+        case "data-management": "Data mgmt"
+        default: area.title
+        }
+    }
+
+    private func drawSeparators(_ screen: inout Screen, _ layout: ExplorerLayout) {
+        let vertical = ascii ? "|" : "│"
+        let horizontal = ascii ? "-" : "─"
+        for row in layout.sidebar.row..<(layout.sidebar.row + layout.sidebar.height) {
+            screen.put(vertical, row: row, column: layout.sidebar.column + layout.sidebar.width, style: .dim)
+            if layout.sideBySide {
+                screen.put(vertical, row: row, column: layout.list.column + layout.list.width, style: .dim)
+            }
+        }
+        if !layout.sideBySide {
+            let row = layout.list.row + layout.list.height
+            for x in layout.list.column..<(layout.list.column + layout.list.width) {
+                screen.put(horizontal, row: row, column: x, style: .dim)
+            }
+        }
+    }
+
+    // MARK: Question list
+
+    private func drawList(_ screen: inout Screen, _ rect: Rect) {
+        let focused = state.focus == .questions && state.overlay == nil
+        let ids = state.listedQuestionIDs
+        var title = " \(state.listTitle)"
+        title += ids.isEmpty ? " · 0" : " · \(state.questionCursor + 1)/\(ids.count)"
+        if state.filter != .all { title += " · filter: \(state.filter.label)" }
+        screen.put(title, row: rect.row, column: rect.column, style: Style(.accent, bold: true, underline: focused), maxWidth: rect.width)
+        if ids.isEmpty {
+            let message = state.filter == .all ? "  No questions here." : "  No question matches \"\(state.filter.label)\" (f: next filter, Esc: all)"
+            screen.put(message, row: rect.row + 2, column: rect.column, style: .dim, maxWidth: rect.width)
+            return
+        }
+        let rows = rect.height - 1
+        for offset in 0..<rows {
+            let index = state.questionScroll + offset
+            guard index < ids.count else { break }
+            let row = rect.row + 1 + offset
+            let id = ids[index]
+            let answer = assessment.answer(for: id)
+            let isCursor = index == state.questionCursor
+            let base: Style = isCursor && focused ? .selected : (isCursor ? .bold : .normal)
+            if isCursor && focused { screen.fill(row: row, column: rect.column, width: rect.width, height: 1, style: .selected) }
+            var x = rect.column
+            x += screen.put(isCursor ? (ascii ? ">" : "›") : " ", row: row, column: x, style: base)
+            let markStyle = isCursor && focused ? StatusMarks.style(answer.status).with(reverse: true) : StatusMarks.style(answer.status)
+            x += screen.put(StatusMarks.mark(answer.status, ascii: ascii), row: row, column: x, style: markStyle)
+            x += 1
+            screen.put(answer.hasNote ? StatusMarks.noteMarker(ascii: ascii) : " ", row: row, column: x, style: base.with(bold: true))
+            x += 2
+            let text = catalog.question(id: id)?.text ?? "\(id) (not in this catalog)"
+            screen.put(text, row: row, column: x, style: base, maxWidth: rect.column + rect.width - x)
+        }
+        if state.questionScroll > 0 {
+            screen.put(ascii ? "^" : "↑", row: rect.row, column: rect.column + rect.width - 1, style: .dim)
+        }
+        if state.questionScroll + rows < ids.count {
+            screen.put(ascii ? "v" : "↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 1, style: .dim)
+        }
+    }
+
+    // MARK: Detail
+
+    private func drawDetail(_ screen: inout Screen, _ rect: Rect) {
+        guard rect.height > 0, rect.width > 4 else { return }
+        let lines = DetailContent(state: state, ascii: ascii).lines(width: rect.width - 1)
+        let focused = state.focus == .detail && state.overlay == nil
+        let maxScroll = max(0, lines.count - rect.height)
+        let scroll = min(state.detailScroll, maxScroll)
+        for offset in 0..<rect.height {
+            let index = scroll + offset
+            guard index < lines.count else { break }
+            let line = lines[index]
+            screen.put(line.text, row: rect.row + offset, column: rect.column + 1 + line.indent, style: line.style,
+                       maxWidth: rect.width - 1 - line.indent)
+        }
+        if focused { screen.put(ascii ? "*" : "●", row: rect.row, column: rect.column + rect.width - 1, style: Style(.accent)) }
+        if scroll < maxScroll {
+            screen.put(ascii ? "v" : "↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 1, style: .dim)
+        }
+    }
+
+}
+
+/// The detail pane's lines: the selected area's guidance, or the selected question with
+/// its answer. Shared by render and by update (to know how far the pane can scroll).
+struct DetailContent {
+    let state: ExplorerState
+    let ascii: Bool
+
+    var catalog: Catalog { state.catalog }
+    var assessment: Assessment { state.assessment }
+
+    func lines(width: Int) -> [StyledLine] {
+        state.detailShowsArea ? areaLines(width: width) : questionLines(width: width)
+    }
+
+    func areaLines(width: Int) -> [StyledLine] {
+        let area = state.currentArea
+        var lines = [StyledLine(text: "\(area.title) · \(area.kind == .stage ? "lifecycle stage" : "undercurrent") · \(area.questions.count) questions", style: Style(.accent, bold: true))]
+        lines += StyledLine.wrapped(area.summary, width: width, style: .normal)
+        lines.append(StyledLine(text: "", style: .normal))
+        lines.append(StyledLine(text: "Why it matters", style: .bold))
+        lines += StyledLine.wrapped(area.whyItMatters, width: width, style: .normal)
+        lines.append(StyledLine(text: "", style: .normal))
+        lines.append(StyledLine(text: "Pitfalls", style: .bold))
+        for pitfall in area.pitfalls {
+            let wrapped = WordWrap.lines(pitfall, width: max(1, width - 2))
+            for (position, text) in wrapped.enumerated() {
+                lines.append(StyledLine(text: (position == 0 ? (ascii ? "- " : "• ") : "  ") + text, style: .normal))
+            }
+        }
+        return lines
+    }
+
+    func questionLines(width: Int) -> [StyledLine] {
+        guard let id = state.currentQuestionID else {
+            return [StyledLine(text: "Nothing selected.", style: .dim)]
+        }
+        let answer = assessment.answer(for: id)
+        guard let question = catalog.question(id: id) else {
+            return [StyledLine(text: "\(id) is not in this catalog; its answer is kept as it was.", style: Style(.warning))]
+        }
+        // Most needed first: the question, its answer and note; reference material after.
+        var lines: [StyledLine] = []
+        lines += StyledLine.wrapped(question.text, width: width, style: .bold)
+        var status = "Status: \(StatusMarks.mark(answer.status, ascii: ascii)) \(answer.status.label)"
+        if let changed = answer.changed { status += " · " + changed.text.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC") }
+        lines.append(StyledLine(text: status, style: StatusMarks.style(answer.status)))
+        if answer.status == .notApplicable || !answer.reason.isEmpty {
+            lines += StyledLine.wrapped("Reason: " + (answer.reason.isEmpty ? "(none given: press - to add one)" : TerminalSafeText.escapedKeepingLines(answer.reason)), width: width, style: Style(.notApplicable))
+        }
+        if answer.note.isEmpty {
+            lines.append(StyledLine(text: "Note: none (Enter to write one, E for $EDITOR)", style: .dim))
+        } else {
+            lines.append(StyledLine(text: "Note:", style: .bold))
+            lines += StyledLine.wrapped(TerminalSafeText.escapedKeepingLines(answer.note).replacingOccurrences(of: "\t", with: "    "), width: width, style: .normal, indent: 2)
+        }
+        lines.append(StyledLine(text: "", style: .normal))
+        lines += StyledLine.wrapped("Hint: " + question.hint, width: width, style: .dim)
+        lines += StyledLine.wrapped("\(question.id) · chapter \(question.chapter) · " + question.tags.map { "#" + $0 }.joined(separator: " "), width: width, style: .dim)
+        return lines
+    }
+}

@@ -1,0 +1,196 @@
+import LifecycleCore
+
+/// Overlays drawn on top of the explorer: help, search, overview, note editor, prompts.
+struct OverlayView {
+    let state: ExplorerState
+    let ascii: Bool
+
+    var catalog: Catalog { state.catalog }
+
+    func draw(_ screen: inout Screen, layout: ExplorerLayout) {
+        switch state.overlay {
+        case .help(let scroll): drawHelp(&screen, scroll: scroll)
+        case .search(let search): drawSearch(&screen, search)
+        case .overview(let overview): OverviewView(state: state, overview: overview, ascii: ascii).draw(&screen, layout: layout)
+        case .noteEditor(let editor): drawNoteEditor(&screen, editor, layout: layout)
+        case .reasonPrompt(_, let buffer):
+            drawPrompt(&screen, title: "Not applicable: why?", label: "Reason: ", buffer: buffer, hint: "Enter or Esc: keep · the answer is already saved as not applicable", layout: layout)
+        case .saveCopyPrompt(let buffer):
+            drawPrompt(&screen, title: "Save your answers as a copy", label: "File: ", buffer: buffer, hint: "Enter: save there and continue in it · Esc: back", layout: layout)
+        case .conflict: drawConflict(&screen)
+        case nil: break
+        }
+    }
+
+    // MARK: Help
+
+    private func drawHelp(_ screen: inout Screen, scroll: Int) {
+        var lines: [StyledLine] = []
+        for context in [KeyBinding.Context.explorer, .noteEditor, .search, .overview] {
+            lines.append(StyledLine(text: context.rawValue, style: Style(.accent, bold: true)))
+            for binding in KeyBindings.help(context) {
+                lines.append(StyledLine(text: DisplayWidth.padded(binding.keys, toWidth: 22) + binding.action, style: .normal, indent: 1))
+            }
+            lines.append(StyledLine(text: "", style: .normal))
+        }
+        lines.append(StyledLine(text: "Marks: \(StatusMarks.mark(.unanswered, ascii: ascii)) unanswered  \(StatusMarks.mark(.addressed, ascii: ascii)) addressed  [~] partial  \(StatusMarks.mark(.gap, ascii: ascii)) gap  [-] not applicable  \(StatusMarks.noteMarker(ascii: ascii)) has a note", style: .dim))
+        let rect = BoxDrawing.centered(width: 76, height: lines.count + 2, in: screen.width, screen.height)
+        BoxDrawing.draw(&screen, rect, title: "Keys · any other key closes", ascii: ascii)
+        drawLines(&screen, lines, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: scroll)
+    }
+
+    // MARK: Search
+
+    private func drawSearch(_ screen: inout Screen, _ search: SearchState) {
+        let rect = BoxDrawing.centered(width: 76, height: 18, in: screen.width, screen.height)
+        BoxDrawing.draw(&screen, rect, title: "Search questions", ascii: ascii)
+        let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+        screen.put("/", row: inner.row, column: inner.column, style: Style(.accent, bold: true))
+        drawBuffer(&screen, search.query, row: inner.row, column: inner.column + 2, width: inner.width - 2)
+        let query = search.query.text
+        let summary = query.isEmpty ? "type words from a question, hint or tag" : "\(search.results.count) match\(search.results.count == 1 ? "" : "es")"
+        screen.put(summary, row: inner.row + 1, column: inner.column, style: .dim, maxWidth: inner.width)
+        let rows = inner.height - 2
+        let first = max(0, min(search.selected - rows + 1, search.results.count - rows))
+        for offset in 0..<rows {
+            let index = max(0, first) + offset
+            guard index < search.results.count else { break }
+            let id = search.results[index]
+            let row = inner.row + 2 + offset
+            let selected = index == search.selected
+            if selected { screen.fill(row: row, column: inner.column, width: inner.width, height: 1, style: .selected) }
+            let status = state.assessment.status(of: id)
+            var x = inner.column
+            x += screen.put(StatusMarks.mark(status, ascii: ascii), row: row, column: x, style: selected ? StatusMarks.style(status).with(reverse: true) : StatusMarks.style(status))
+            x += 1
+            let area = catalog.location(ofQuestion: id).map { catalog.areas[$0.areaIndex].title } ?? ""
+            x += screen.put(area + ": ", row: row, column: x, style: selected ? .selected : .dim, maxWidth: 22)
+            screen.put(catalog.question(id: id)?.text ?? id, row: row, column: x, style: selected ? .selected : .normal, maxWidth: inner.column + inner.width - x)
+        }
+    }
+
+    // MARK: Note editor
+
+    private func drawNoteEditor(_ screen: inout Screen, _ editor: NoteEditorState, layout: ExplorerLayout) {
+        let rect = layout.sideBySide
+            ? Rect(row: layout.detail.row, column: layout.detail.column - 1, width: layout.detail.width + 1, height: layout.detail.height)
+            : Rect(row: layout.list.row + layout.list.height, column: layout.list.column - 1, width: layout.list.width + 1,
+                   height: layout.detail.height + 1)
+        guard rect.height >= 4 else { return }
+        BoxDrawing.draw(&screen, rect, title: "Note · \(editor.questionID)", ascii: ascii)
+        let inner = Rect(row: rect.row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.height - 2)
+        let wrapped = EditorWrap.lines(editor.buffer, width: inner.width)
+        let cursorLine = wrapped.cursorLine
+        let scroll = max(0, min(cursorLine, max(cursorLine - inner.height + 1, editor.scroll)))
+        for offset in 0..<inner.height {
+            let index = scroll + offset
+            guard index < wrapped.lines.count else { break }
+            screen.put(wrapped.lines[index], row: inner.row + offset, column: inner.column, maxWidth: inner.width)
+        }
+        let cursorRow = inner.row + cursorLine - scroll
+        let cursorColumn = inner.column + min(wrapped.cursorColumn, inner.width - 1)
+        if cursorRow >= inner.row && cursorRow < inner.row + inner.height {
+            var cell = screen[cursorRow, cursorColumn]
+            cell.style = cell.style.with(reverse: true)
+            if cell.isContinuation { cell = Cell(" ", style: .selected) }
+            screen[cursorRow, cursorColumn] = cell
+            screen.cursor = (cursorRow, cursorColumn)
+        }
+    }
+
+    // MARK: Prompts and dialogs
+
+    private func drawPrompt(_ screen: inout Screen, title: String, label: String, buffer: TextBuffer, hint: String, layout: ExplorerLayout) {
+        let rect = Rect(row: max(1, screen.height - 6), column: 2, width: screen.width - 4, height: 4)
+        BoxDrawing.draw(&screen, rect, title: title, ascii: ascii)
+        let labelWidth = screen.put(label, row: rect.row + 1, column: rect.column + 2, style: .bold)
+        drawBuffer(&screen, buffer, row: rect.row + 1, column: rect.column + 2 + labelWidth, width: rect.width - 4 - labelWidth)
+        screen.put(hint, row: rect.row + 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+    }
+
+    private func drawConflict(_ screen: inout Screen) {
+        let lines: [StyledLine] = [
+            StyledLine(text: "This file was changed on disk after it was opened (another editor, git, a second reviewer).", style: .normal),
+            StyledLine(text: "Your answers are still here, unsaved. Nothing was overwritten.", style: .bold),
+            StyledLine(text: "", style: .normal),
+            StyledLine(text: "r  reload the file from disk (your unsaved changes here are dropped)", style: .normal),
+            StyledLine(text: "w  save your answers as a copy, and continue in the copy", style: .normal),
+            StyledLine(text: "Q  quit without saving", style: .normal),
+            StyledLine(text: "Esc  decide later (saving stays paused)", style: .dim),
+        ]
+        let rect = BoxDrawing.centered(width: 74, height: 12, in: screen.width, screen.height)
+        BoxDrawing.draw(&screen, rect, title: "File changed on disk", ascii: ascii, style: Style(.error))
+        var wrapped: [StyledLine] = []
+        for line in lines { wrapped += StyledLine.wrapped(line.text, width: rect.width - 4, style: line.style) }
+        drawLines(&screen, wrapped, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: 0)
+    }
+
+    // MARK: Helpers
+
+    private func drawLines(_ screen: inout Screen, _ lines: [StyledLine], in rect: Rect, scroll: Int) {
+        let start = min(scroll, max(0, lines.count - rect.height))
+        for offset in 0..<rect.height {
+            let index = start + offset
+            guard index < lines.count else { break }
+            screen.put(lines[index].text, row: rect.row + offset, column: rect.column + lines[index].indent, style: lines[index].style,
+                       maxWidth: rect.width - lines[index].indent)
+        }
+    }
+
+    /// One-line input with a visible cursor, scrolled so the cursor stays in view.
+    private func drawBuffer(_ screen: inout Screen, _ buffer: TextBuffer, row: Int, column: Int, width: Int) {
+        guard width > 1 else { return }
+        let characters = buffer.characters.map { TerminalSafeText.escaped(String($0)) }
+        var start = 0
+        var used = characters[..<buffer.cursor].reduce(0) { $0 + DisplayWidth.of($1) }
+        while used > width - 1 && start < buffer.cursor {
+            used -= DisplayWidth.of(characters[start])
+            start += 1
+        }
+        let visible = characters[start...].joined()
+        screen.put(visible, row: row, column: column, maxWidth: width)
+        let cursorColumn = column + used
+        var cell = cursorColumn < screen.width ? screen[row, cursorColumn] : Cell()
+        cell.style = Style(reverse: true)
+        if cell.isContinuation { cell = Cell(" ", style: .selected) }
+        if cursorColumn < screen.width {
+            screen[row, cursorColumn] = cell
+            screen.cursor = (row, cursorColumn)
+        }
+    }
+}
+
+/// Wraps editor text by characters (not words) so every cursor position maps to exactly
+/// one screen position, including at line ends and inside long words.
+enum EditorWrap {
+    struct Result {
+        var lines: [String]
+        var cursorLine: Int
+        var cursorColumn: Int
+    }
+
+    static func lines(_ buffer: TextBuffer, width: Int) -> Result {
+        var lines: [String] = [""]
+        var lineWidth = 0
+        var cursorLine = 0, cursorColumn = 0
+        for (index, character) in buffer.characters.enumerated() {
+            if index == buffer.cursor { cursorLine = lines.count - 1; cursorColumn = lineWidth }
+            if character == "\n" {
+                lines.append("")
+                lineWidth = 0
+                continue
+            }
+            let visible = TerminalSafeText.escaped(String(character))
+            let characterWidth = DisplayWidth.of(visible)
+            if lineWidth + characterWidth > width - 1 {
+                lines.append("")
+                lineWidth = 0
+                if index == buffer.cursor { cursorLine = lines.count - 1; cursorColumn = 0 }
+            }
+            lines[lines.count - 1] += visible
+            lineWidth += characterWidth
+        }
+        if buffer.cursor == buffer.characters.count { cursorLine = lines.count - 1; cursorColumn = lineWidth }
+        return Result(lines: lines, cursorLine: cursorLine, cursorColumn: cursorColumn)
+    }
+}

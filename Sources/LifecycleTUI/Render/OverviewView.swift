@@ -1,0 +1,72 @@
+import LifecycleCore
+
+/// The stage x undercurrent matrix as a heat map: each cell shows how many of its
+/// questions are answered, shaded by share (glyphs as well as colour), and the selected
+/// cell's topics and questions below.
+struct OverviewView {
+    let state: ExplorerState
+    let overview: OverviewState
+    let ascii: Bool
+
+    var catalog: Catalog { state.catalog }
+
+    func draw(_ screen: inout Screen, layout: ExplorerLayout) {
+        let rect = Rect(row: 1, column: 0, width: screen.width, height: screen.height - 2)
+        BoxDrawing.draw(&screen, rect, title: "Overview · stage × undercurrent · Enter lists a cell's questions", ascii: ascii)
+        let inner = Rect(row: rect.row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.height - 2)
+        let headerWidth = 16
+        let stages = catalog.stages
+        let undercurrents = catalog.undercurrents
+        let cellWidth = max(6, (inner.width - headerWidth) / max(1, undercurrents.count))
+        for (column, undercurrent) in undercurrents.enumerated() {
+            let selected = column == overview.undercurrentIndex
+            screen.put(columnTitle(undercurrent), row: inner.row, column: inner.column + headerWidth + column * cellWidth,
+                       style: selected ? Style(.accent, bold: true, underline: true) : Style(.accent), maxWidth: cellWidth - 1)
+        }
+        for (rowIndex, stage) in stages.enumerated() {
+            let row = inner.row + 1 + rowIndex
+            let selectedRow = rowIndex == overview.stageIndex
+            screen.put(stage.title, row: row, column: inner.column, style: selectedRow ? Style(.accent, bold: true, underline: true) : Style(.accent), maxWidth: headerWidth - 1)
+            for (column, undercurrent) in undercurrents.enumerated() {
+                let cell = catalog.cell(stage: stage.id, undercurrent: undercurrent.id)
+                let progress = state.assessment.progress(ofQuestions: cell?.questionIDs ?? [])
+                let selected = selectedRow && column == overview.undercurrentIndex
+                let x = inner.column + headerWidth + column * cellWidth
+                let shade = StatusMarks.heatGlyph(progress, ascii: ascii)
+                let text = progress.total == 0 ? "  –" : "\(shade)\(shade) \(progress.answered)/\(progress.total)\(progress.gaps > 0 ? StatusMarks.gapGlyph(ascii: ascii) : "")"
+                let style = Style(StatusMarks.heatRole(progress), bold: selected, reverse: selected)
+                screen.fill(row: row, column: x, width: cellWidth - 1, height: 1, style: style)
+                screen.put(text, row: row, column: x, style: style, maxWidth: cellWidth - 1)
+            }
+        }
+        drawSelectedCell(&screen, top: inner.row + stages.count + 2, inner: inner)
+    }
+
+    private func columnTitle(_ area: CatalogArea) -> String {
+        switch area.id {
+        case "data-management": "Data mgmt"
+        case "data-architecture": "Architecture"
+        case "orchestration": "Orchestr."
+        case "software-engineering": "Software"
+        default: area.title
+        }
+    }
+
+    private func drawSelectedCell(_ screen: inout Screen, top: Int, inner: Rect) {
+        let stage = catalog.stages[overview.stageIndex]
+        let undercurrent = catalog.undercurrents[overview.undercurrentIndex]
+        guard let cell = catalog.cell(stage: stage.id, undercurrent: undercurrent.id) else { return }
+        var lines: [StyledLine] = [StyledLine(text: "\(stage.title) × \(undercurrent.title)", style: Style(.accent, bold: true))]
+        for topic in cell.topics {
+            lines += StyledLine.wrapped((ascii ? "- " : "• ") + topic, width: inner.width - 2, style: .normal)
+        }
+        for id in cell.questionIDs {
+            let status = state.assessment.status(of: id)
+            lines.append(StyledLine(text: StatusMarks.mark(status, ascii: ascii) + " " + (catalog.question(id: id)?.text ?? id), style: StatusMarks.style(status)))
+        }
+        let bottom = inner.row + inner.height
+        for (offset, line) in lines.enumerated() where top + offset < bottom {
+            screen.put(line.text, row: top + offset, column: inner.column + 1, style: line.style, maxWidth: inner.width - 2)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import LifecycleCore
+
+/// The start screen: new assessment, demo, and the assessments in the workspace.
+struct StartScreenView {
+    let state: StartScreenState
+    let catalog: Catalog
+    let ascii: Bool
+
+    func draw(_ screen: inout Screen) {
+        screen.fill(row: 0, column: 0, width: screen.width, height: 1, style: .header)
+        screen.put(" Lifecycle Explorer · data engineering lifecycle review", row: 0, column: 0, style: .header)
+        screen.put(" Workspace: \(state.workspaceDirectory)", row: 1, column: 0, style: .dim)
+        let listTop = 3
+        let rows = max(1, screen.height - listTop - 2)
+        let nameWidth = max(16, min(40, screen.width - 40))
+        screen.put("   " + DisplayWidth.padded("Assessment", toWidth: nameWidth) + " Progress       Gaps  Last change",
+                   row: listTop - 1, column: 0, style: Style(.accent, bold: true))
+        let first = max(0, min(state.cursor - rows + 1, state.rowCount - rows))
+        for offset in 0..<rows {
+            let index = max(0, first) + offset
+            guard index < state.rowCount else { break }
+            let row = listTop + offset
+            let selected = index == state.cursor && state.prompt == nil
+            if selected { screen.fill(row: row, column: 0, width: screen.width, height: 1, style: .selected) }
+            let base: Style = selected ? .selected : .normal
+            screen.put(selected ? (ascii ? " >" : " ▶") : "  ", row: row, column: 0, style: base)
+            switch index {
+            case 0:
+                screen.put("+ New assessment", row: row, column: 3, style: base.with(bold: true))
+            case 1:
+                screen.put("Demo: a review in progress (a private copy of the sample)", row: row, column: 3, style: selected ? base : .dim, maxWidth: screen.width - 4)
+            default:
+                let entry = state.entries[index - StartScreenState.fixedRows]
+                screen.put(DisplayWidth.padded(entry.name, toWidth: nameWidth), row: row, column: 3, style: base)
+                var x = 4 + nameWidth
+                if let problem = entry.problem {
+                    screen.put("cannot open: " + problem, row: row, column: x, style: selected ? base : Style(.error), maxWidth: screen.width - x)
+                    continue
+                }
+                screen.put(StatusMarks.bar(entry.progress, width: 6, ascii: ascii) + " " + "\(entry.progress.answered)/\(entry.progress.total)",
+                           row: row, column: x, style: base)
+                x += 15
+                screen.put("\(entry.progress.gaps)", row: row, column: x, style: selected ? base : (entry.progress.gaps > 0 ? Style(.gap, bold: true) : .dim))
+                x += 6
+                screen.put(entry.lastChange, row: row, column: x, style: selected ? base : .dim, maxWidth: screen.width - x)
+            }
+        }
+        if state.entries.isEmpty {
+            screen.put("No assessments here yet: press n to create one, or d for the demo.", row: listTop + 3, column: 3, style: .dim, maxWidth: screen.width - 4)
+        }
+        drawFooter(&screen)
+        drawPrompt(&screen)
+    }
+
+    private func drawFooter(_ screen: inout Screen) {
+        let row = screen.height - 1
+        if let flash = state.flash {
+            screen.put(" " + flash, row: row, column: 0, style: Style(.warning, bold: true), maxWidth: screen.width)
+            return
+        }
+        var x = 1
+        for (keys, label) in KeyBindings.footer(.start) {
+            x += screen.put(keys, row: row, column: x, style: Style(.accent, bold: true))
+            x += screen.put(" " + label + "  ", row: row, column: x, style: .dim)
+        }
+    }
+
+    private func drawPrompt(_ screen: inout Screen) {
+        switch state.prompt {
+        case .name(let buffer):
+            let rect = BoxDrawing.centered(width: 64, height: 5, in: screen.width, screen.height)
+            BoxDrawing.draw(&screen, rect, title: "New assessment", ascii: ascii)
+            let labelWidth = screen.put("System under review: ", row: rect.row + 1, column: rect.column + 2, style: .bold)
+            let text = TerminalSafeText.escaped(buffer.text)
+            let room = rect.width - 4 - labelWidth - 1
+            let shown = DisplayWidth.of(text) > room ? String(text.suffix(room)) : text
+            let used = screen.put(shown, row: rect.row + 1, column: rect.column + 2 + labelWidth, maxWidth: room)
+            let cursorColumn = rect.column + 2 + labelWidth + used
+            screen[rect.row + 1, cursorColumn] = Cell(" ", style: .selected)
+            screen.cursor = (rect.row + 1, cursorColumn)
+            screen.put("Enter: next (maturity) · Esc: cancel", row: rect.row + 3, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+        case .maturity(let name, let selected):
+            let choices = catalog.maturityStages.map { ($0.title, $0.summary) } + [("Not recorded", "Decide later.")]
+            let rect = BoxDrawing.centered(width: 72, height: choices.count + 5, in: screen.width, screen.height)
+            BoxDrawing.draw(&screen, rect, title: "Data maturity of \(name)", ascii: ascii)
+            for (index, choice) in choices.enumerated() {
+                let row = rect.row + 1 + index
+                let isSelected = index == selected
+                if isSelected { screen.fill(row: row, column: rect.column + 1, width: rect.width - 2, height: 1, style: .selected) }
+                let used = screen.put(choice.0, row: row, column: rect.column + 2, style: isSelected ? .selected : .bold)
+                screen.put("  " + choice.1, row: row, column: rect.column + 2 + used, style: isSelected ? .selected : .dim,
+                           maxWidth: rect.width - 4 - used)
+            }
+            screen.put("Enter: create · Esc: back", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+        case nil:
+            break
+        }
+    }
+}

@@ -1,0 +1,21 @@
+/// Side effects that `update` asks for and the runtime carries out (file I/O, external
+/// programs, leaving). Keeping them out of `update` keeps it pure and testable.
+public enum Effect: Equatable, Sendable {
+    /// Save the open assessment now (atomic, stale-checked).
+    case save
+    /// Save pending work, restore the terminal and exit.
+    case quit(status: Int32)
+    /// Suspend the screen and edit a note in $VISUAL / $EDITOR.
+    case editNoteExternally(questionID: String, text: String)
+    case openAssessment(path: String)
+    case createAssessment(name: String, maturity: String?)
+    case openDemo
+    /// Re-read the open file from disk, replacing what is in memory.
+    case reloadFromDisk
+    /// Write the in-memory answers to a new file and continue there.
+    case saveCopy(path: String)
+    /// Re-scan the workspace folder for the start screen.
+    case refreshWorkspace
+    /// See whether someone else changed the open file.
+    case checkDisk
+}

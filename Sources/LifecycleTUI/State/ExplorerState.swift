@@ -1,0 +1,130 @@
+import LifecycleCore
+
+/// Everything the explorer screen shows. Changed only by `update`, drawn only by `render`.
+public struct ExplorerState: Sendable {
+    public let catalog: Catalog
+    public var document: OpenDocument
+    public var focus: Pane = .questions {
+        didSet {
+            // The detail pane follows the sidebar or the list, and keeps its subject when
+            // it receives the focus itself (so the area's guidance can be scrolled too).
+            if focus == .sidebar && oldValue != .sidebar { detailShowsArea = true; detailScroll = 0 }
+            if focus == .questions && oldValue != .questions { detailShowsArea = false; detailScroll = 0 }
+        }
+    }
+    /// Whether the detail pane shows the area's guidance rather than the question.
+    public private(set) var detailShowsArea = false
+    /// The area highlighted in the sidebar.
+    public var areaIndex = 0
+    public var source: ListSource = .area(0)
+    public var filter: QuestionFilter = .all
+    /// The ids the question list shows (source + filter), rebuilt only when those change.
+    public private(set) var listedQuestionIDs: [String] = []
+    public var questionCursor = 0
+    public var questionScroll = 0
+    public var detailScroll = 0
+    public var overlay: Overlay?
+    /// A one-off message for the footer ("no match", "note saved"), cleared by the next key.
+    public var flash: String?
+    public var lastSearch: String?
+    /// Answered/gap counts per area, updated when an answer changes rather than on every
+    /// frame, so a keystroke costs the same with 100 or 10,000 questions.
+    public private(set) var areaProgress: [Progress]
+    public private(set) var overallProgress: Progress
+    /// Plain ASCII marks for terminals without UTF-8.
+    public var asciiOnly = false
+
+    public init(catalog: Catalog, document: OpenDocument) {
+        self.catalog = catalog
+        self.document = document
+        areaProgress = catalog.areas.map { document.assessment.progress(of: $0) }
+        overallProgress = areaProgress.reduce(Progress(), +)
+        rebuildList()
+        openOnFirstUnanswered()
+    }
+
+    // MARK: Reading
+
+    public var assessment: Assessment { document.assessment }
+
+    public var currentArea: CatalogArea { catalog.areas[areaIndex] }
+
+    public var currentQuestionID: String? {
+        listedQuestionIDs.indices.contains(questionCursor) ? listedQuestionIDs[questionCursor] : nil
+    }
+
+    public var currentQuestion: Question? {
+        currentQuestionID.flatMap { catalog.question(id: $0) }
+    }
+
+    public var listTitle: String {
+        switch source {
+        case .area(let index):
+            return catalog.areas[index].title
+        case .cell(let stage, let undercurrent):
+            let stageTitle = catalog.area(id: stage)?.title ?? stage
+            let undercurrentTitle = catalog.area(id: undercurrent)?.title ?? undercurrent
+            return "\(stageTitle) × \(undercurrentTitle)"
+        }
+    }
+
+    // MARK: Changing
+
+    /// Recomputes the listed ids after the source or filter changed, keeping the cursor on
+    /// the same question when it is still listed.
+    public mutating func rebuildList(keeping keptID: String? = nil) {
+        let candidates: [String]
+        switch source {
+        case .area(let index): candidates = catalog.areas[index].questions.map(\.id)
+        case .cell(let stage, let undercurrent): candidates = catalog.cell(stage: stage, undercurrent: undercurrent)?.questionIDs ?? []
+        }
+        listedQuestionIDs = filter == .all ? candidates : candidates.filter { filter.matches(document.assessment.answer(for: $0)) }
+        if let keptID, let index = listedQuestionIDs.firstIndex(of: keptID) {
+            questionCursor = index
+        } else {
+            questionCursor = min(questionCursor, max(0, listedQuestionIDs.count - 1))
+        }
+        detailScroll = 0
+    }
+
+    public mutating func selectArea(_ index: Int) {
+        guard catalog.areas.indices.contains(index) else { return }
+        areaIndex = index
+        source = .area(index)
+        questionCursor = 0
+        questionScroll = 0
+        rebuildList()
+    }
+
+    /// Opens on the first unanswered question of the first stage that has one.
+    mutating func openOnFirstUnanswered() {
+        for (index, area) in catalog.areas.enumerated() {
+            if let position = area.questions.firstIndex(where: { document.assessment.status(of: $0.id) == .unanswered }) {
+                selectArea(index)
+                questionCursor = position
+                focus = .questions
+                return
+            }
+        }
+        selectArea(0)
+    }
+
+    /// Changes one answer and refreshes the counts of the areas it belongs to.
+    public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp = .now()) {
+        document.assessment.setAnswer(answer, for: questionID, at: time)
+        document.saveState = .pending
+        if let location = catalog.location(ofQuestion: questionID) {
+            areaProgress[location.areaIndex] = document.assessment.progress(of: catalog.areas[location.areaIndex])
+            overallProgress = areaProgress.reduce(Progress(), +)
+        }
+    }
+
+    /// Replaces the whole assessment (after a reload from disk).
+    public mutating func replaceDocument(_ newDocument: OpenDocument) {
+        let keptID = currentQuestionID
+        document = newDocument
+        areaProgress = catalog.areas.map { newDocument.assessment.progress(of: $0) }
+        overallProgress = areaProgress.reduce(Progress(), +)
+        rebuildList(keeping: keptID)
+    }
+}

@@ -1,0 +1,45 @@
+import LifecycleCore
+
+/// The question list's filter, cycled with `f`.
+public enum QuestionFilter: CaseIterable, Sendable {
+    case all
+    case unanswered
+    case gapsAndPartial
+    case withNotes
+
+    public var label: String {
+        switch self {
+        case .all: "all"
+        case .unanswered: "unanswered"
+        case .gapsAndPartial: "gaps & partial"
+        case .withNotes: "with notes"
+        }
+    }
+
+    public var next: QuestionFilter {
+        let all = QuestionFilter.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+
+    public func matches(_ answer: Answer) -> Bool {
+        switch self {
+        case .all: true
+        case .unanswered: answer.status == .unanswered
+        case .gapsAndPartial: answer.status == .gap || answer.status == .partial
+        case .withNotes: answer.hasNote
+        }
+    }
+}
+
+/// Which questions the main pane lists: one area's, or one matrix cell's (from the overview).
+public enum ListSource: Equatable, Sendable {
+    case area(Int)
+    case cell(stage: String, undercurrent: String)
+}
+
+/// The three panes Tab moves between.
+public enum Pane: CaseIterable, Sendable {
+    case sidebar
+    case questions
+    case detail
+}

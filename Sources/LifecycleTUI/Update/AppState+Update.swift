@@ -1,0 +1,73 @@
+import LifecycleCore
+
+extension AppState {
+    /// The single entry point for events: changes the state and returns the effects the
+    /// runtime must carry out. Pure: no I/O, no clock except through `now`.
+    public mutating func update(_ event: InputEvent, now: Timestamp = .now()) -> [Effect] {
+        switch event {
+        case .resize(let newWidth, let newHeight):
+            width = max(0, newWidth)
+            height = max(0, newHeight)
+            if case .explorer(var explorer) = mode {
+                explorer.clampScrolling(layout: ExplorerLayout(width: width, height: height))
+                mode = .explorer(explorer)
+            }
+            return []
+        case .terminate(let signal):
+            return leave(status: 128 + signal, now: now)
+        case .tick:
+            return explorer == nil ? [] : [.checkDisk]
+        case .key(.control("c")):
+            return leave(status: 0, now: now)
+        case .key(let key):
+            if isTooSmall {
+                return key == .character("q") ? leave(status: 0, now: now) : []
+            }
+            return handle(key, now: now)
+        case .mouse(let row, let column, let action):
+            guard !isTooSmall, case .explorer(var explorer) = mode else { return [] }
+            explorer.handleMouse(row: row, column: column, action: action, layout: ExplorerLayout(width: width, height: height))
+            mode = .explorer(explorer)
+            return []
+        }
+    }
+
+    /// Quitting from anywhere: a note being edited is kept, pending answers are saved.
+    mutating func leave(status: Int32, now: Timestamp) -> [Effect] {
+        guard case .explorer(var explorer) = mode else { return [.quit(status: status)] }
+        explorer.commitOpenEditor(now: now)
+        mode = .explorer(explorer)
+        return explorer.document.saveState.hasUnsavedChanges ? [.save, .quit(status: status)] : [.quit(status: status)]
+    }
+
+    private mutating func handle(_ key: Key, now: Timestamp) -> [Effect] {
+        switch mode {
+        case .start(var start):
+            let effects = start.handle(key, catalog: catalog)
+            mode = .start(start)
+            return effects
+        case .explorer(var explorer):
+            let layout = ExplorerLayout(width: width, height: height)
+            var effects = explorer.handle(key, layout: layout, now: now)
+            if let quitIndex = effects.firstIndex(of: .quit(status: 0)), cameFromStartScreen {
+                // `q` in an explorer opened from the start screen goes back to it.
+                effects.remove(at: quitIndex)
+                effects.append(.refreshWorkspace)
+            }
+            mode = .explorer(explorer)
+            return effects
+        }
+    }
+
+    /// Switches to the explorer on a freshly opened document.
+    public mutating func showExplorer(_ document: OpenDocument, fromStartScreen: Bool) {
+        var explorer = ExplorerState(catalog: catalog, document: document)
+        explorer.asciiOnly = asciiOnly
+        mode = .explorer(explorer)
+        cameFromStartScreen = fromStartScreen
+    }
+
+    public mutating func showStartScreen(_ start: StartScreenState) {
+        mode = .start(start)
+    }
+}

@@ -1,0 +1,222 @@
+import LifecycleCore
+
+extension ExplorerState {
+    /// Keys in the explorer: overlays first, then the focused pane.
+    mutating func handle(_ key: Key, layout: ExplorerLayout, now: Timestamp) -> [Effect] {
+        flash = nil
+        if overlay != nil { return handleOverlay(key, layout: layout, now: now) }
+        switch key {
+        case .character("j"), .down: move(by: 1, layout: layout)
+        case .character("k"), .up: move(by: -1, layout: layout)
+        case .pageDown, .control("f"): move(by: pageSize(layout), layout: layout)
+        case .pageUp, .control("b"): move(by: -pageSize(layout), layout: layout)
+        case .character("g"), .home: move(by: -1_000_000, layout: layout)
+        case .character("G"), .end: move(by: 1_000_000, layout: layout)
+        case .character("h"), .left: focus = focus == .detail ? .questions : .sidebar
+        case .character("l"), .right: focus = focus == .sidebar ? .questions : .detail
+        case .tab: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
+        case .backTab: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % Pane.allCases.count]
+        case .character(let digit) where digit.isNumber && digit != "0":
+            let index = Int(String(digit))! - 1
+            if catalog.areas.indices.contains(index) { selectArea(index); focus = .questions }
+        case .character(" "): return toggleCurrent(now: now)
+        case .character("a"): return setStatus(.addressed, now: now)
+        case .character("p"): return setStatus(.partial, now: now)
+        case .character("x"): return setStatus(.gap, now: now)
+        case .character("u"): return setStatus(.unanswered, now: now)
+        case .character("-"):
+            let effects = setStatus(.notApplicable, now: now)
+            if let id = answerableQuestionID {
+                overlay = .reasonPrompt(questionID: id, buffer: TextBuffer(assessment.answer(for: id).reason, allowsNewlines: false))
+            }
+            return effects
+        case .enter, .character("e"):
+            if focus == .sidebar { focus = .questions; return [] }
+            if let id = answerableQuestionID {
+                overlay = .noteEditor(NoteEditorState(questionID: id, text: assessment.answer(for: id).note))
+            }
+        case .character("E"):
+            if let id = answerableQuestionID {
+                return [.editNoteExternally(questionID: id, text: assessment.answer(for: id).note)]
+            }
+        case .character("/"): overlay = .search(SearchState())
+        case .character("n"): jumpToMatch(forward: true, layout: layout)
+        case .character("N"): jumpToMatch(forward: false, layout: layout)
+        case .character("f"):
+            filter = filter.next
+            rebuildList(keeping: currentQuestionID)
+            flash = "filter: \(filter.label) (\(listedQuestionIDs.count))"
+        case .character("o"):
+            var overview = OverviewState()
+            if case .cell(let stage, let undercurrent) = source {
+                overview.stageIndex = catalog.stages.firstIndex { $0.id == stage } ?? 0
+                overview.undercurrentIndex = catalog.undercurrents.firstIndex { $0.id == undercurrent } ?? 0
+            } else if currentArea.kind == .stage {
+                overview.stageIndex = catalog.stages.firstIndex { $0.id == currentArea.id } ?? 0
+            }
+            overlay = .overview(overview)
+        case .character("?"): overlay = .help(scroll: 0)
+        case .escape:
+            if case .cell = source {
+                selectArea(areaIndex)
+            } else if filter != .all {
+                filter = .all
+                rebuildList(keeping: currentQuestionID)
+            }
+        case .character("q"):
+            if case .conflict = document.saveState {
+                overlay = .conflict  // unsaved answers: ask before leaving
+                return []
+            }
+            return document.saveState.hasUnsavedChanges ? [.save, .quit(status: 0)] : [.quit(status: 0)]
+        case .character("r"):
+            if case .conflict = document.saveState { overlay = .conflict }
+        default:
+            break
+        }
+        ensureCursorVisible(layout: layout)
+        return []
+    }
+
+    /// The question status keys act on: the listed question, unless the sidebar has focus.
+    var answerableQuestionID: String? {
+        focus == .sidebar ? nil : currentQuestionID
+    }
+
+    private func pageSize(_ layout: ExplorerLayout) -> Int {
+        switch focus {
+        case .sidebar: return 5
+        case .questions: return max(1, layout.listRows - 1)
+        case .detail: return max(1, layout.detail.height - 2)
+        }
+    }
+
+    mutating func move(by delta: Int, layout: ExplorerLayout) {
+        switch focus {
+        case .sidebar:
+            let target = max(0, min(catalog.areas.count - 1, areaIndex + delta))
+            if target != areaIndex || source != .area(areaIndex) { selectArea(target) }
+        case .questions:
+            guard !listedQuestionIDs.isEmpty else { return }
+            let target = max(0, min(listedQuestionIDs.count - 1, questionCursor + delta))
+            if target != questionCursor {
+                questionCursor = target
+                detailScroll = 0
+            }
+        case .detail:
+            let width = (layout.sideBySide ? layout.detail.width : layout.detail.width) - 1
+            let lineCount = DetailContent(state: self, ascii: asciiOnly).lines(width: width).count
+            detailScroll = max(0, min(lineCount - layout.detail.height, detailScroll + delta))
+        }
+    }
+
+    mutating func ensureCursorVisible(layout: ExplorerLayout) {
+        let rows = layout.listRows
+        if questionCursor < questionScroll { questionScroll = questionCursor }
+        if questionCursor >= questionScroll + rows { questionScroll = questionCursor - rows + 1 }
+        questionScroll = max(0, min(questionScroll, max(0, listedQuestionIDs.count - rows)))
+    }
+
+    mutating func clampScrolling(layout: ExplorerLayout) {
+        ensureCursorVisible(layout: layout)
+    }
+
+    private mutating func toggleCurrent(now: Timestamp) -> [Effect] {
+        guard let id = answerableQuestionID else { return needQuestionFocus() }
+        return setStatus(assessment.status(of: id) == .addressed ? .unanswered : .addressed, now: now)
+    }
+
+    private mutating func setStatus(_ status: AnswerStatus, now: Timestamp) -> [Effect] {
+        guard let id = answerableQuestionID else { return needQuestionFocus() }
+        var answer = assessment.answer(for: id)
+        guard answer.status != status else { return [] }
+        answer.status = status
+        setAnswer(answer, for: id, at: now)
+        // Under a filter the question may no longer match; keep it listed until the
+        // filter changes, so the cursor does not jump while the reviewer works.
+        return [.save]
+    }
+
+    private mutating func needQuestionFocus() -> [Effect] {
+        flash = "Move to a question first (Tab or l)"
+        return []
+    }
+
+    /// Saves the text of a note editor that is still open (quitting, signals).
+    mutating func commitOpenEditor(now: Timestamp) {
+        switch overlay {
+        case .noteEditor(let editor):
+            commitNote(editor.buffer.text, for: editor.questionID, now: now)
+            overlay = nil
+        case .reasonPrompt(let id, let buffer):
+            var answer = assessment.answer(for: id)
+            if answer.reason != buffer.text {
+                answer.reason = buffer.text
+                setAnswer(answer, for: id, at: now)
+            }
+            overlay = nil
+        default:
+            break
+        }
+    }
+
+    mutating func commitNote(_ text: String, for id: String, now: Timestamp) {
+        var answer = assessment.answer(for: id)
+        guard answer.note != text else { return }
+        answer.note = text
+        setAnswer(answer, for: id, at: now)
+    }
+
+    /// Replaces a note after editing it in $EDITOR.
+    public mutating func applyExternalEdit(_ text: String, for id: String, now: Timestamp = .now()) -> [Effect] {
+        // Editors add a final newline; a note does not need one.
+        var cleaned = text
+        while cleaned.hasSuffix("\n") { cleaned.removeLast() }
+        let before = assessment.answer(for: id).note
+        commitNote(cleaned, for: id, now: now)
+        return before == cleaned ? [] : [.save]
+    }
+
+    mutating func handleMouse(row: Int, column: Int, action: MouseAction, layout: ExplorerLayout) {
+        guard overlay == nil else { return }
+        if layout.sidebar.contains(row: row, column: column) {
+            focus = .sidebar
+            switch action {
+            case .click:
+                if let index = SidebarRows.area(atRow: row - layout.sidebar.row, catalog: catalog) { selectArea(index) }
+            case .scrollUp: move(by: -1, layout: layout)
+            case .scrollDown: move(by: 1, layout: layout)
+            }
+        } else if layout.list.contains(row: row, column: column) {
+            focus = .questions
+            switch action {
+            case .click:
+                let index = questionScroll + (row - layout.list.row - 1)
+                if row > layout.list.row, listedQuestionIDs.indices.contains(index) {
+                    questionCursor = index
+                    detailScroll = 0
+                }
+            case .scrollUp: move(by: -3, layout: layout)
+            case .scrollDown: move(by: 3, layout: layout)
+            }
+        } else if layout.detail.contains(row: row, column: column) {
+            focus = .detail
+            if action == .scrollUp { move(by: -3, layout: layout) }
+            if action == .scrollDown { move(by: 3, layout: layout) }
+        }
+        ensureCursorVisible(layout: layout)
+    }
+}
+
+/// Which sidebar row shows which area: a heading, the stages, a blank row, a heading,
+/// the undercurrents.
+enum SidebarRows {
+    static func row(ofArea index: Int, catalog: Catalog) -> Int {
+        let stageCount = catalog.stages.count
+        return index < stageCount ? 1 + index : 3 + index
+    }
+
+    static func area(atRow row: Int, catalog: Catalog) -> Int? {
+        catalog.areas.indices.first { self.row(ofArea: $0, catalog: catalog) == row }
+    }
+}

@@ -1,0 +1,184 @@
+import Foundation
+import LifecycleCore
+
+extension ExplorerState {
+    mutating func handleOverlay(_ key: Key, layout: ExplorerLayout, now: Timestamp) -> [Effect] {
+        switch overlay {
+        case .help(let scroll):
+            switch key {
+            case .character("j"), .down: overlay = .help(scroll: scroll + 1)
+            case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .character(" "): overlay = .help(scroll: scroll + 10)
+            case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+            default: overlay = nil
+            }
+        case .search(var search):
+            return handleSearch(key, search: &search, layout: layout)
+        case .overview(var overview):
+            handleOverview(key, overview: &overview, layout: layout)
+        case .noteEditor(var editor):
+            switch key {
+            case .escape, .control("s"):
+                overlay = nil
+                let before = assessment.answer(for: editor.questionID).note
+                commitNote(editor.buffer.text, for: editor.questionID, now: now)
+                if before != editor.buffer.text {
+                    flash = "note saved"
+                    return [.save]
+                }
+            default:
+                _ = editor.buffer.handle(key)
+                overlay = .noteEditor(editor)
+            }
+        case .reasonPrompt(let id, var buffer):
+            switch key {
+            case .enter, .escape:
+                commitOpenEditor(now: now)
+                return document.saveState == .pending ? [.save] : []
+            default:
+                _ = buffer.handle(key)
+                overlay = .reasonPrompt(questionID: id, buffer: buffer)
+            }
+        case .conflict:
+            switch key {
+            case .character("r"):
+                overlay = nil
+                return [.reloadFromDisk]
+            case .character("w"):
+                overlay = .saveCopyPrompt(buffer: TextBuffer(ExplorerState.copyPath(for: document.path), allowsNewlines: false))
+            case .character("Q"):
+                return [.quit(status: 0)]
+            case .escape:
+                overlay = nil
+            default:
+                break
+            }
+        case .saveCopyPrompt(var buffer):
+            switch key {
+            case .enter:
+                let path = buffer.text.trimmingCharacters(in: .whitespaces)
+                guard !path.isEmpty else { return [] }
+                overlay = nil
+                return [.saveCopy(path: path)]
+            case .escape:
+                overlay = .conflict
+            default:
+                _ = buffer.handle(key)
+                overlay = .saveCopyPrompt(buffer: buffer)
+            }
+        case nil:
+            break
+        }
+        return []
+    }
+
+    /// "reviews/payments.json" -> "reviews/payments.mine.json".
+    static func copyPath(for path: String) -> String {
+        path.hasSuffix(".json") ? String(path.dropLast(5)) + ".mine.json" : path + ".mine"
+    }
+
+    private mutating func handleOverview(_ key: Key, overview: inout OverviewState, layout: ExplorerLayout) {
+        switch key {
+        case .character("j"), .down: overview.stageIndex = min(catalog.stages.count - 1, overview.stageIndex + 1)
+        case .character("k"), .up: overview.stageIndex = max(0, overview.stageIndex - 1)
+        case .character("l"), .right, .tab: overview.undercurrentIndex = min(catalog.undercurrents.count - 1, overview.undercurrentIndex + 1)
+        case .character("h"), .left, .backTab: overview.undercurrentIndex = max(0, overview.undercurrentIndex - 1)
+        case .enter:
+            let stage = catalog.stages[overview.stageIndex].id
+            let undercurrent = catalog.undercurrents[overview.undercurrentIndex].id
+            overlay = nil
+            source = .cell(stage: stage, undercurrent: undercurrent)
+            questionCursor = 0
+            questionScroll = 0
+            filter = .all
+            rebuildList()
+            focus = .questions
+            return
+        case .escape, .character("o"), .character("q"):
+            overlay = nil
+            return
+        default:
+            break
+        }
+        overlay = .overview(overview)
+    }
+
+    private mutating func handleSearch(_ key: Key, search: inout SearchState, layout: ExplorerLayout) -> [Effect] {
+        switch key {
+        case .escape:
+            overlay = nil
+            return []
+        case .down, .control("n"):
+            search.selected = min(max(0, search.results.count - 1), search.selected + 1)
+        case .up, .control("p"):
+            search.selected = max(0, search.selected - 1)
+        case .enter:
+            overlay = nil
+            let query = search.query.text
+            lastSearch = query.isEmpty ? lastSearch : query
+            if search.results.indices.contains(search.selected) {
+                jump(to: search.results[search.selected], layout: layout)
+            } else {
+                flash = "no match for \"\(query)\""
+            }
+            return []
+        default:
+            if search.query.handle(key) {
+                search.results = QuestionSearch.matches(search.query.text, in: catalog)
+                search.selected = 0
+                search.scroll = 0
+            }
+        }
+        overlay = .search(search)
+        return []
+    }
+
+    /// Shows a question in its area's list, clearing a filter that would hide it.
+    mutating func jump(to questionID: String, layout: ExplorerLayout) {
+        guard let location = catalog.location(ofQuestion: questionID) else { return }
+        if source != .area(location.areaIndex) || areaIndex != location.areaIndex {
+            areaIndex = location.areaIndex
+            source = .area(location.areaIndex)
+        }
+        if !filter.matches(assessment.answer(for: questionID)) { filter = .all }
+        rebuildList(keeping: questionID)
+        focus = .questions
+        ensureCursorVisible(layout: layout)
+    }
+
+    /// n / N: the next or previous question (in catalog order) matching the last search.
+    mutating func jumpToMatch(forward: Bool, layout: ExplorerLayout) {
+        guard let query = lastSearch, !query.isEmpty else {
+            flash = "no search yet: press / to search"
+            return
+        }
+        let matches = QuestionSearch.matches(query, in: catalog)
+        guard !matches.isEmpty else { flash = "no match for \"\(query)\""; return }
+        let allIDs = catalog.areas.flatMap { $0.questions.map(\.id) }
+        let currentPosition = currentQuestionID.flatMap { allIDs.firstIndex(of: $0) } ?? -1
+        let positions = matches.compactMap { allIDs.firstIndex(of: $0) }.sorted()
+        let target = forward
+            ? positions.first { $0 > currentPosition } ?? positions.first!
+            : positions.last { $0 < currentPosition } ?? positions.last!
+        jump(to: allIDs[target], layout: layout)
+        flash = "/\(query): \((positions.firstIndex(of: target) ?? 0) + 1) of \(positions.count)"
+    }
+}
+
+/// Case- and accent-insensitive search over question id, text, hint and tags.
+public enum QuestionSearch {
+    public static func matches(_ query: String, in catalog: Catalog) -> [String] {
+        let words = query.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return [] }
+        var result: [String] = []
+        for area in catalog.areas {
+            for question in area.questions {
+                let haystack = ([question.id, question.text, question.hint] + question.tags).joined(separator: " ")
+                if words.allSatisfy({ haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) {
+                    result.append(question.id)
+                }
+            }
+        }
+        return result
+    }
+}

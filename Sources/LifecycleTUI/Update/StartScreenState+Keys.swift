@@ -1,0 +1,61 @@
+import LifecycleCore
+
+extension StartScreenState {
+    mutating func handle(_ key: Key, catalog: Catalog) -> [Effect] {
+        flash = nil
+        switch prompt {
+        case .name(var buffer):
+            switch key {
+            case .escape:
+                prompt = nil
+            case .enter:
+                let name = buffer.text.trimmingCharacters(in: .whitespaces)
+                if name.isEmpty {
+                    flash = "The system needs a name"
+                } else {
+                    prompt = .maturity(name: name, selected: 1)
+                }
+            default:
+                _ = buffer.handle(key)
+                prompt = .name(buffer)
+            }
+            return []
+        case .maturity(let name, let selected):
+            let count = catalog.maturityStages.count + 1  // + "not recorded"
+            switch key {
+            case .escape: prompt = .name(TextBuffer(name, allowsNewlines: false))
+            case .character("j"), .down: prompt = .maturity(name: name, selected: min(count - 1, selected + 1))
+            case .character("k"), .up: prompt = .maturity(name: name, selected: max(0, selected - 1))
+            case .enter:
+                prompt = nil
+                let maturity = catalog.maturityStages.indices.contains(selected) ? catalog.maturityStages[selected].id : nil
+                return [.createAssessment(name: name, maturity: maturity)]
+            default: break
+            }
+            return []
+        case nil:
+            break
+        }
+        switch key {
+        case .character("j"), .down: cursor = min(rowCount - 1, cursor + 1)
+        case .character("k"), .up: cursor = max(0, cursor - 1)
+        case .character("g"), .home: cursor = 0
+        case .character("G"), .end: cursor = rowCount - 1
+        case .character("n"): prompt = .name(TextBuffer(allowsNewlines: false))
+        case .character("d"): return [.openDemo]
+        case .character("q"), .escape: return [.quit(status: 0)]
+        case .enter, .character("l"), .right:
+            if cursor == 0 { prompt = .name(TextBuffer(allowsNewlines: false)); return [] }
+            if cursor == 1 { return [.openDemo] }
+            let entry = entries[cursor - StartScreenState.fixedRows]
+            if let problem = entry.problem {
+                flash = problem
+                return []
+            }
+            return [.openAssessment(path: entry.path)]
+        default:
+            break
+        }
+        return []
+    }
+}

@@ -1,0 +1,51 @@
+import CNcursesw
+import LifecycleTUI
+
+/// Maps style roles to ncurses colour pairs and attributes. Without colour (NO_COLOR,
+/// monochrome terminals) roles fall back to bold, dim and reverse, and the glyphs carry
+/// the meaning.
+struct Palette {
+    let color: Bool
+
+    init(color: Bool) {
+        self.color = color
+        guard color else { return }
+        let definitions: [(ColorRole, Int16, Int16)] = [
+            (.accent, Int16(COLOR_CYAN), -1),
+            (.addressed, Int16(COLOR_GREEN), -1),
+            (.partial, Int16(COLOR_YELLOW), -1),
+            (.gap, Int16(COLOR_RED), -1),
+            (.notApplicable, Int16(COLOR_MAGENTA), -1),
+            (.warning, Int16(COLOR_YELLOW), -1),
+            (.error, Int16(COLOR_RED), -1),
+            (.heatLow, Int16(COLOR_BLACK), Int16(COLOR_RED)),
+            (.heatMid, Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
+            (.heatHigh, Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
+            (.heatFull, Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
+        ]
+        for (role, foreground, background) in definitions {
+            init_pair(Int16(role.rawValue), foreground, background)
+        }
+    }
+
+    func attributes(for style: Style) -> (attr_t, Int16) {
+        var attributes = lc_a_normal()
+        if style.bold { attributes |= lc_a_bold() }
+        if style.reverse { attributes |= lc_a_reverse() }
+        if style.underline { attributes |= lc_a_underline() }
+        switch style.role {
+        case .dim, .heatNone: attributes |= lc_a_dim()
+        case .heatFull: attributes |= lc_a_bold()
+        default: break
+        }
+        if !color {
+            // Heat cells without colour: reverse marks the answered ones.
+            if [.heatHigh, .heatFull].contains(style.role) { attributes |= lc_a_reverse() }
+            return (attributes, 0)
+        }
+        switch style.role {
+        case .normal, .dim, .heatNone: return (attributes, 0)
+        default: return (attributes, Int16(style.role.rawValue))
+        }
+    }
+}

@@ -1,0 +1,125 @@
+import XCTest
+@testable import LifecycleCore
+@testable import LifecycleTUI
+
+final class ExplorerNavigationTests: XCTestCase {
+    func testOpensOnTheFirstUnansweredQuestionWithFocusInTheList() {
+        let answers = ["generation.source-kind": Answer(status: .addressed), "generation.persistence": Answer(status: .gap)]
+        let driver = Driver(answers: answers)
+        XCTAssertEqual(driver.explorer.currentQuestionID, "generation.event-rate")
+        XCTAssertEqual(driver.explorer.focus, .questions)
+        let screen = driver.screen
+        let row = screen.row(containing: "At what rate is data generated")!
+        XCTAssertTrue(screen.line(row).contains("›[ ]"), screen.line(row))
+    }
+
+    func testOpensOnTheFirstStageWithAnUnansweredQuestion() {
+        var answers: [String: Answer] = [:]
+        for question in catalog.area(id: "generation")!.questions { answers[question.id] = Answer(status: .addressed) }
+        let driver = Driver(answers: answers)
+        XCTAssertEqual(driver.explorer.currentArea.id, "storage")
+        XCTAssertEqual(driver.explorer.currentQuestionID, "storage.read-write-speed")
+    }
+
+    func testTheSidebarWalksAllElevenAreasInLifecycleOrder() {
+        var driver = Driver()
+        driver.press(.char("h"))
+        XCTAssertEqual(driver.explorer.focus, .sidebar)
+        var titles: [String] = []
+        for _ in 0..<11 {
+            titles.append(driver.explorer.currentArea.title)
+            let screen = driver.screen
+            let listTitle = screen.line(1)
+            XCTAssertTrue(listTitle.contains(driver.explorer.currentArea.title + " · 1/"), listTitle)
+            driver.press(.char("j"))
+        }
+        XCTAssertEqual(titles, catalog.areas.map(\.title))
+        driver.press(.char("j"))
+        XCTAssertEqual(driver.explorer.currentArea.id, "software-engineering", "stops at the last area")
+        driver.press(.char("g"))
+        XCTAssertEqual(driver.explorer.currentArea.id, "generation")
+        driver.press(.char("G"))
+        XCTAssertEqual(driver.explorer.currentArea.id, "software-engineering")
+    }
+
+    func testDigitsJumpToAreasAndTheSidebarShowsCountsAndBars() {
+        var driver = Driver(answers: ["ingestion.volume": Answer(status: .gap), "ingestion.format": Answer(status: .addressed)])
+        driver.press(.char("3"))
+        XCTAssertEqual(driver.explorer.currentArea.id, "ingestion")
+        let screen = driver.screen
+        let line = screen.line(screen.row(containing: "3 Ingestion")!)
+        XCTAssertTrue(line.contains("2/20 1✗"), line)
+        XCTAssertTrue(line.hasPrefix("▶3 Ingestion"), line)
+    }
+
+    func testMovingInTheListAndPaging() {
+        var driver = Driver()
+        driver.press(.char("j"), .char("j"))
+        XCTAssertEqual(driver.explorer.questionCursor, 2)
+        driver.press(.pageDown)
+        XCTAssertGreaterThan(driver.explorer.questionCursor, 5)
+        driver.press(.char("G"))
+        XCTAssertEqual(driver.explorer.currentQuestionID, catalog.area(id: "generation")!.questions.last!.id)
+        XCTAssertTrue(driver.text.contains("18/18"))
+        driver.press(.char("g"))
+        XCTAssertEqual(driver.explorer.questionCursor, 0)
+    }
+
+    func testTabCyclesPanesAndTheSidebarFocusShowsTheAreasGuidance() {
+        var driver = Driver()
+        driver.press(.tab)
+        XCTAssertEqual(driver.explorer.focus, .detail)
+        driver.press(.tab)
+        XCTAssertEqual(driver.explorer.focus, .sidebar)
+        XCTAssertTrue(driver.text.contains("Why it matters"))
+        driver.press(.backTab)
+        XCTAssertEqual(driver.explorer.focus, .detail)
+        driver.press(.char("G"))  // the detail pane scrolls to the area's pitfalls
+        XCTAssertTrue(driver.text.contains("out of sequence."), driver.text)
+        let end = driver.explorer.detailScroll
+        XCTAssertGreaterThan(end, 0)
+        driver.press(.char("k"))
+        XCTAssertEqual(driver.explorer.detailScroll, end - 1, "k scrolls back from the end at once")
+        driver.press(.backTab)
+        XCTAssertEqual(driver.explorer.focus, .questions)
+        XCTAssertTrue(driver.text.contains("Status: [ ] unanswered"))
+    }
+
+    func testTheDetailPaneShowsTheQuestionHintTagsAndChapter() {
+        let driver = Driver()
+        let text = driver.text
+        XCTAssertTrue(text.contains("Status: [ ] unanswered"), text)
+        XCTAssertTrue(text.contains("Hint: Name each source"), text)
+        var scrolled = driver
+        scrolled.press(.tab, .char("G"))
+        XCTAssertTrue(scrolled.text.contains("generation.source-kind · chapter 2 ·"), scrolled.text)
+    }
+
+    func testHelpListsTheKeysAndAnyKeyClosesIt() {
+        var driver = Driver()
+        driver.press(.char("?"))
+        XCTAssertTrue(driver.text.contains("Keys · any other key closes"))
+        XCTAssertTrue(driver.text.contains("tick: unanswered ↔ addressed"))
+        driver.press(.escape)
+        XCTAssertNil(driver.explorer.overlay)
+    }
+
+    func testTheFooterShowsKeysAndSaveState() {
+        var driver = Driver()
+        XCTAssertTrue(driver.screen.line(23).hasPrefix(" Space tick  a p x - u status  Enter note  / search"), driver.screen.line(23))
+        XCTAssertTrue(driver.screen.line(23).hasSuffix("no changes "))
+        driver.press(.char(" "))
+        XCTAssertTrue(driver.screen.line(23).hasSuffix("saving… "))
+    }
+
+    func testMouseClicksSelectAreasAndQuestions() {
+        var driver = Driver()
+        _ = driver.state.update(.mouse(row: 1 + 4, column: 5, action: .click))  // sidebar row of Transformation
+        XCTAssertEqual(driver.explorer.currentArea.id, "transformation")
+        XCTAssertEqual(driver.explorer.focus, .sidebar)
+        _ = driver.state.update(.mouse(row: 1 + 1 + 2, column: 40, action: .click))  // third question row
+        XCTAssertEqual(driver.explorer.focus, .questions)
+        XCTAssertEqual(driver.explorer.questionCursor, 2)
+    }
+}
+

@@ -1,0 +1,52 @@
+import Foundation
+import XCTest
+@testable import LifecycleCore
+@testable import LifecycleTUI
+
+let catalog = try! CatalogLoader.builtInCatalog()
+
+func fixedTime(_ text: String = "2026-11-27T10:00:00Z") -> Timestamp { Timestamp(text)! }
+
+/// An explorer on an in-memory assessment, driven by events like a user would.
+struct Driver {
+    var state: AppState
+    var effects: [Effect] = []
+
+    init(width: Int = 80, height: Int = 24, name: String = "Payments platform", answers: [String: Answer] = [:], ascii: Bool = false) {
+        var assessment = Assessment(name: name, maturity: "scaling", catalog: catalog.reference, created: fixedTime())
+        assessment.answers = answers
+        let loaded = LoadedAssessment(assessment: assessment, path: "/tmp/never-written.json",
+                                      fingerprint: FileFingerprint(bytes: assessment.canonicalBytes()))
+        state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [])),
+                         width: width, height: height, asciiOnly: ascii)
+        state.showExplorer(OpenDocument(loaded: loaded), fromStartScreen: false)
+    }
+
+    var explorer: ExplorerState { state.explorer! }
+    var screen: Screen { state.render() }
+    var text: String { screen.text }
+
+    @discardableResult
+    mutating func press(_ keys: Key...) -> [Effect] {
+        var all: [Effect] = []
+        for key in keys { all += state.update(.key(key), now: fixedTime()) }
+        effects += all
+        return all
+    }
+
+    @discardableResult
+    mutating func type(_ text: String) -> [Effect] {
+        var all: [Effect] = []
+        for character in text { all += state.update(.key(character == "\n" ? .enter : .character(character)), now: fixedTime()) }
+        effects += all
+        return all
+    }
+
+    mutating func resize(_ width: Int, _ height: Int) {
+        _ = state.update(.resize(width: width, height: height))
+    }
+}
+
+extension Key {
+    static func char(_ character: Character) -> Key { .character(character) }
+}
