@@ -1,0 +1,155 @@
+import XCTest
+@testable import LifecycleCore
+@testable import LifecycleTUI
+
+final class ExplorerOverlayTests: XCTestCase {
+    func testSearchFindsQuestionsByTextHintAndTagAndJumpsToThem() {
+        var driver = Driver()
+        driver.press(.char("/"))
+        driver.type("idempotent")
+        guard case .search(let search) = driver.explorer.overlay else { return XCTFail("search not open") }
+        XCTAssertTrue(search.results.contains("ingestion.idempotent-loads"))
+        XCTAssertTrue(search.results.contains("generation.duplicates"), "matches tags too")
+        XCTAssertTrue(driver.text.contains("\(search.results.count) matches"))
+        let target = search.results[1]
+        driver.press(.down, .enter)
+        XCTAssertNil(driver.explorer.overlay)
+        XCTAssertEqual(driver.explorer.currentQuestionID, target)
+        XCTAssertEqual(driver.explorer.focus, .questions)
+        driver.press(.char("n"))
+        XCTAssertEqual(driver.explorer.currentQuestionID, search.results[2])
+        XCTAssertTrue(driver.screen.line(23).contains("/idempotent: 3 of"), driver.screen.line(23))
+        driver.press(.char("N"), .char("N"))
+        XCTAssertEqual(driver.explorer.currentQuestionID, search.results[0])
+    }
+
+    func testSearchIsCaseAndAccentInsensitiveAndMatchesAllWords() {
+        XCTAssertEqual(QuestionSearch.matches("RÉVERSE etl", in: catalog), ["serving.reverse-etl", "serving.feedback-loops"].filter { id in
+            let question = catalog.question(id: id)!
+            let text = ([question.text, question.hint] + question.tags).joined(separator: " ").lowercased()
+            return text.contains("reverse") && text.contains("etl")
+        })
+        XCTAssertEqual(QuestionSearch.matches("zzz-no-such-thing", in: catalog), [])
+    }
+
+    func testFiltersCycleAndShowOnlyMatchingQuestions() {
+        let answers = [
+            "generation.source-kind": Answer(status: .addressed),
+            "generation.persistence": Answer(status: .gap),
+            "generation.event-rate": Answer(status: .partial, note: "peak?"),
+        ]
+        var driver = Driver(answers: answers)
+        driver.press(.char("f"))
+        XCTAssertEqual(driver.explorer.filter, .unanswered)
+        XCTAssertEqual(driver.explorer.listedQuestionIDs.count, 15)
+        XCTAssertTrue(driver.screen.line(1).contains("filter: unanswered"))
+        driver.press(.char("f"))
+        XCTAssertEqual(driver.explorer.listedQuestionIDs, ["generation.persistence", "generation.event-rate"])
+        driver.press(.char("f"))
+        XCTAssertEqual(driver.explorer.listedQuestionIDs, ["generation.event-rate"])
+        driver.press(.char("2"))
+        XCTAssertTrue(driver.text.contains("No question matches \"with notes\""))
+        driver.press(.escape)
+        XCTAssertEqual(driver.explorer.filter, .all)
+    }
+
+    func testOverviewShowsTheMatrixAndEnterListsACellsQuestions() {
+        var driver = Driver(answers: ["security.encryption": Answer(status: .gap)])
+        driver.press(.char("o"))
+        let text = driver.text
+        XCTAssertTrue(text.contains("Overview · stage × undercurrent"))
+        for stage in catalog.stages { XCTAssertTrue(text.contains(stage.title), stage.title) }
+        let generationRow = driver.screen.line(driver.screen.row(containing: "│Generation")!)
+        XCTAssertTrue(generationRow.contains("1/3✗"), generationRow)
+        XCTAssertTrue(text.contains("Generation × Security"))
+        XCTAssertTrue(text.contains("Encryption of source data at rest and in transit"))
+        driver.press(.char("l"), .char("j"), .enter)
+        XCTAssertEqual(driver.explorer.source, .cell(stage: "storage", undercurrent: "data-management"))
+        XCTAssertTrue(driver.screen.line(1).contains("Storage × Data management"), driver.screen.line(1))
+        XCTAssertEqual(driver.explorer.listedQuestionIDs, catalog.cell(stage: "storage", undercurrent: "data-management")!.questionIDs)
+        driver.press(.escape)
+        XCTAssertEqual(driver.explorer.source, .area(driver.explorer.areaIndex))
+    }
+
+    func testASmallWindowShowsAMessageAndRecoversOnResize() {
+        var driver = Driver()
+        driver.resize(40, 10)
+        XCTAssertTrue(driver.text.contains("Window too small"))
+        XCTAssertTrue(driver.text.contains("40×10: needs at least 60×16"))
+        XCTAssertEqual(driver.press(.char("x")), [], "keys other than q do nothing while too small")
+        driver.resize(80, 24)
+        XCTAssertTrue(driver.text.contains("Generation · 1/18"))
+        for (width, height) in [(1, 1), (0, 0), (20, 5), (60, 16), (200, 60), (61, 17)] {
+            driver.resize(width, height)
+            let screen = driver.screen
+            XCTAssertEqual(screen.width, width)
+            XCTAssertEqual(screen.height, height)
+        }
+        driver.resize(10, 3)
+        XCTAssertEqual(driver.press(.char("q")), [.quit(status: 0)])
+    }
+
+    func testWideCharactersKeepColumnsAligned() {
+        let note = "日本語のメモ 😀 café"
+        var driver = Driver(name: "データ基盤 🚀 Plattform", answers: ["generation.source-kind": Answer(status: .gap, note: note)])
+        driver.press(.char("g"))
+        let screen = driver.screen
+        // The sidebar's right border sits in the same column on every body row.
+        for row in 1..<23 {
+            XCTAssertEqual(screen[row, 33].text, "│", "row \(row): \(screen.line(row))")
+        }
+        XCTAssertTrue(screen.line(0).hasPrefix(" データ基盤 🚀 Plattform · Scaling"), screen.line(0))
+        XCTAssertTrue(driver.text.contains(note))
+        driver.press(.enter)
+        driver.type("漢字")
+        XCTAssertTrue(driver.text.contains(note + "漢字"))
+    }
+
+    func testEscapeSequencesFromTheFileAreShownNotSent() {
+        let hostileNote = "\u{1B}]0;pwned\u{07}\u{1B}[2J\u{9B}31m"
+        var driver = Driver(name: "Evil\u{1B}[31m", answers: ["generation.source-kind": Answer(status: .gap, note: hostileNote, reason: "\u{1B}c")])
+        driver.press(.char("g"))
+        let screen = driver.screen
+        for cell in screen.cells {
+            XCTAssertFalse(cell.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }, "raw control in \(cell.text.debugDescription)")
+        }
+        XCTAssertTrue(screen.line(0).contains("Evil^[[31m"))
+        XCTAssertTrue(driver.text.contains("^[]0;pwned^G^[[2J<U+009B>31m"))
+    }
+
+    func testASCIIModeUsesOnlyASCIIMarks() {
+        let driver = Driver(answers: ["generation.source-kind": Answer(status: .addressed), "generation.persistence": Answer(status: .gap, note: "x")], ascii: true)
+        let text = driver.text
+        XCTAssertTrue(text.contains("[+]"))
+        XCTAssertTrue(text.contains("[!] *"))
+        XCTAssertFalse(text.contains("✓"))
+    }
+
+    func testTheStartScreenListsAssessmentsAndWalksTheNewAssessmentPrompt() {
+        var progress = Progress()
+        progress.total = 138
+        progress.count(.gap)
+        let entries = [
+            WorkspaceEntry(path: "/w/a.json", name: "Alpha platform", progress: progress, lastChange: "2026-11-27 10:00"),
+            WorkspaceEntry(path: "/w/b.json", name: "b.json", progress: Progress(), lastChange: "", problem: "/w/b.json:1:1: unexpected"),
+        ]
+        var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: entries)), width: 80, height: 24)
+        var text = state.render().text
+        XCTAssertTrue(text.contains("Workspace: /w"))
+        XCTAssertTrue(text.contains("Alpha platform"))
+        XCTAssertTrue(text.contains("cannot open: /w/b.json:1:1"))
+        XCTAssertEqual(state.update(.key(.enter)), [.openAssessment(path: "/w/a.json")])
+        _ = state.update(.key(.character("j")))
+        XCTAssertEqual(state.update(.key(.enter)), [], "a broken file does not open")
+        _ = state.update(.key(.character("n")))
+        for character in "Payments" { _ = state.update(.key(.character(character))) }
+        text = state.render().text
+        XCTAssertTrue(text.contains("System under review: Payments"))
+        _ = state.update(.key(.enter))
+        XCTAssertTrue(state.render().text.contains("Data maturity of Payments"))
+        _ = state.update(.key(.character("j")))
+        XCTAssertEqual(state.update(.key(.enter)), [.createAssessment(name: "Payments", maturity: "leading")])
+        XCTAssertEqual(state.update(.key(.character("d"))), [.openDemo])
+        XCTAssertEqual(state.update(.key(.character("q"))), [.quit(status: 0)])
+    }
+}

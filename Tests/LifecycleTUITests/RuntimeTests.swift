@@ -1,0 +1,149 @@
+import Foundation
+import XCTest
+@testable import LifecycleCore
+@testable import LifecycleTUI
+
+/// A terminal that replays scripted events and records frames.
+final class ScriptedBackend: TerminalBackend {
+    var events: [InputEvent]
+    var frames: [Screen] = []
+    var size: (width: Int, height: Int) = (80, 24)
+
+    init(_ events: [InputEvent]) { self.events = events }
+
+    func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
+        events.isEmpty ? .key(.control("c")) : events.removeFirst()
+    }
+
+    func draw(_ screen: Screen) { frames.append(screen) }
+
+    func suspend(while body: () -> Void) { body() }
+}
+
+final class RuntimeTests: XCTestCase {
+    var directory: String!
+    var store: AssessmentStore!
+
+    override func setUp() {
+        directory = FileManager.default.temporaryDirectory.path + "/lifecycle-runtime-" + UUID().uuidString
+        try! FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        store = AssessmentStore(catalog: catalog, backups: BackupLocation(directory: directory + "/backups"))
+    }
+
+    override func tearDown() { try? FileManager.default.removeItem(atPath: directory) }
+
+    private func makeRuntime(file: String, events: [InputEvent]) throws -> (ExplorerRuntime, ScriptedBackend) {
+        let created = try store.create(Assessment(name: "Runtime", catalog: catalog.reference), at: file)
+        var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: directory, entries: [])), width: 80, height: 24)
+        state.showExplorer(OpenDocument(loaded: created), fromStartScreen: false)
+        let backend = ScriptedBackend(events)
+        let runtime = ExplorerRuntime(state: state, store: store, workspace: Workspace(directory: directory), backend: backend, clock: { "12:04:31" })
+        return (runtime, backend)
+    }
+
+    func testEveryAnswerIsSavedToDiskAtOnce() throws {
+        let file = directory + "/a.json"
+        let (runtime, backend) = try makeRuntime(file: file, events: [.key(.character("x"))])
+        XCTAssertNil(runtime.handle(.key(.character("x"))))
+        XCTAssertEqual(try store.load(file).assessment.status(of: "generation.source-kind"), .gap)
+        XCTAssertTrue(backend.frames.last!.line(23).hasSuffix("saved 12:04:31 "))
+        XCTAssertNil(runtime.handle(.key(.enter)))
+        for character in "note" { _ = runtime.handle(.key(.character(character))) }
+        _ = runtime.handle(.key(.escape))
+        XCTAssertEqual(try store.load(file).assessment.answer(for: "generation.source-kind").note, "note")
+    }
+
+    func testRunReturnsTheSignalStatusAfterSaving() throws {
+        let file = directory + "/b.json"
+        let (runtime, _) = try makeRuntime(file: file, events: [.key(.character("e")), .key(.character("z")), .terminate(signal: SIGTERM)])
+        XCTAssertEqual(runtime.run(), 128 + SIGTERM)
+        XCTAssertEqual(try store.load(file).assessment.answer(for: "generation.source-kind").note, "z")
+    }
+
+    func testAChangeOnDiskIsTakenWhenNothingIsUnsaved() throws {
+        let file = directory + "/c.json"
+        let (runtime, _) = try makeRuntime(file: file, events: [])
+        var other = try store.load(file)
+        other.assessment.setStatus(.partial, for: "storage.retention")
+        try store.save(other.assessment, to: file, replacing: other.fingerprint)
+        _ = runtime.handle(.tick)
+        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .partial)
+        XCTAssertEqual(runtime.state.explorer!.flash, "reloaded: the file was changed on disk by someone else")
+    }
+
+    func testAStaleSaveIsRefusedAndTheUserChooses() throws {
+        let file = directory + "/d.json"
+        let (runtime, backend) = try makeRuntime(file: file, events: [])
+        var other = try store.load(file)
+        other.assessment.setStatus(.partial, for: "storage.retention")
+        try store.save(other.assessment, to: file, replacing: other.fingerprint)
+        let theirs = FileManager.default.contents(atPath: file)
+        _ = runtime.handle(.key(.character("x")))  // our change, made before we noticed theirs
+        XCTAssertEqual(FileManager.default.contents(atPath: file), theirs, "their file is not overwritten")
+        XCTAssertEqual(runtime.state.explorer!.overlay, .conflict)
+        XCTAssertTrue(backend.frames.last!.text.contains("File changed on disk"))
+        // Save ours as a copy and continue there.
+        _ = runtime.handle(.key(.character("w")))
+        _ = runtime.handle(.key(.enter))
+        let copy = directory + "/d.mine.json"
+        XCTAssertEqual(try store.load(copy).assessment.status(of: "generation.source-kind"), .gap)
+        XCTAssertEqual(runtime.state.explorer!.document.path, copy)
+        _ = runtime.handle(.key(.character("a")))
+        XCTAssertEqual(try store.load(copy).assessment.status(of: "generation.source-kind"), .addressed)
+        XCTAssertEqual(FileManager.default.contents(atPath: file), theirs)
+    }
+
+    func testReloadAfterAConflictTakesTheirVersion() throws {
+        let file = directory + "/e.json"
+        let (runtime, _) = try makeRuntime(file: file, events: [])
+        var other = try store.load(file)
+        other.assessment.setStatus(.partial, for: "storage.retention")
+        try store.save(other.assessment, to: file, replacing: other.fingerprint)
+        _ = runtime.handle(.key(.character("x")))
+        _ = runtime.handle(.key(.character("r")))
+        XCTAssertNil(runtime.state.explorer!.overlay)
+        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .partial)
+        XCTAssertEqual(runtime.state.explorer!.document.saveState, .clean)
+    }
+
+    func testQuittingWithUnsavableAnswersWritesARescueCopy() throws {
+        let file = directory + "/f.json"
+        let (runtime, _) = try makeRuntime(file: file, events: [])
+        var other = try store.load(file)
+        other.assessment.setStatus(.partial, for: "storage.retention")
+        try store.save(other.assessment, to: file, replacing: other.fingerprint)
+        _ = runtime.handle(.key(.character("x")))
+        XCTAssertEqual(runtime.handle(.terminate(signal: SIGHUP)), 128 + SIGHUP)
+        let rescued = try FileManager.default.contentsOfDirectory(atPath: directory + "/backups").filter { $0.hasSuffix(".unsaved.json") }
+        XCTAssertEqual(rescued.count, 1)
+        XCTAssertEqual(try store.load(directory + "/backups/" + rescued[0]).assessment.status(of: "generation.source-kind"), .gap)
+        XCTAssertTrue(runtime.exitMessages[0].contains("your unsaved answers were written to"))
+    }
+
+    func testTheStartScreenCreatesAndOpensAssessmentsInTheWorkspace() throws {
+        let workspace = Workspace(directory: directory + "/ws")
+        let state = AppState(catalog: catalog, mode: .start(ExplorerRuntime.scanWorkspace(workspace, store: store)), width: 80, height: 24)
+        let runtime = ExplorerRuntime(state: state, store: store, workspace: workspace, backend: ScriptedBackend([]))
+        _ = runtime.handle(.key(.character("n")))
+        for character in "Data Lake" { _ = runtime.handle(.key(.character(character))) }
+        _ = runtime.handle(.key(.enter))
+        _ = runtime.handle(.key(.enter))
+        XCTAssertEqual(runtime.state.explorer?.assessment.name, "Data Lake")
+        XCTAssertEqual(runtime.state.explorer?.assessment.maturity, "scaling")
+        XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/ws/data-lake.json"))
+        _ = runtime.handle(.key(.character(" ")))
+        _ = runtime.handle(.key(.character("q")))
+        guard let start = runtime.state.startScreen else { return XCTFail("q should return to the start screen") }
+        XCTAssertEqual(start.entries.map(\.name), ["Data Lake"])
+        XCTAssertEqual(start.entries[0].progress.answered, 1)
+    }
+
+    func testTheDemoIsAPrivateCopy() throws {
+        let path = try ExplorerRuntime.writeDemoCopy()
+        defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
+        let loaded = try store.load(path)
+        XCTAssertEqual(loaded.assessment.name, "Tidewater Freight data platform")
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+        XCTAssertEqual(mode, 0o600)
+    }
+}
