@@ -1,0 +1,135 @@
+import Foundation
+import XCTest
+
+/// The real binary in a real terminal (tmux): what a reviewer does, start to finish.
+final class TerminalSessionTests: XCTestCase {
+    var scratch: ScratchDirectory!
+
+    override func setUpWithError() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed (.ci/run installs it)") }
+        scratch = ScratchDirectory()
+    }
+
+    private var environment: [String: String] {
+        ["LIFECYCLE_HOME": scratch.path + "/workspace", "LIFECYCLE_BACKUP_DIR": scratch.path + "/backups",
+         "HOME": scratch.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+    }
+
+    private func document(_ path: String) throws -> [String: Any] {
+        try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
+    }
+
+    private func answers(_ path: String) throws -> [String: [String: Any]] {
+        try document(path)["answers"] as! [String: [String: Any]]
+    }
+
+    func testCreateAnswerInThreeAreasWriteANoteQuitReopenAndSeeEverything() throws {
+        let session = try TmuxSession(command: BinaryRunner.executable, environment: environment)
+        try session.waitFor("+ New assessment")
+        try session.send("n")
+        try session.waitFor("System under review:")
+        try session.type("Payments platform")
+        try session.send("Enter")
+        try session.waitFor("Data maturity of Payments platform")
+        try session.send("Enter")
+        try session.waitFor("Generation · 1/18")
+
+        try session.send("Space")                 // generation.source-kind: addressed
+        try session.send("3")                     // ingestion
+        try session.send("x")                     // ingestion.use-cases: gap
+        try session.send("e")
+        try session.type("No reuse: three copies of orders")
+        try session.send("Escape")
+        try session.waitFor("note saved")
+        try session.send("7")                     // data management
+        try session.send("j", "p")                // data-management.metadata: partial
+        let screen = try session.waitFor("3/138 answered · 1 gap · 1 partial")
+        XCTAssertTrue(screen.contains("saved "), screen)
+
+        try session.send("q")                     // back to the start screen
+        try session.waitFor("Payments platform")
+        try session.send("q")
+        try session.waitFor("EXIT=0")
+
+        let file = scratch.path + "/workspace/payments-platform.json"
+        let saved = try answers(file)
+        XCTAssertEqual(saved["generation.source-kind"]?["status"] as? String, "addressed")
+        XCTAssertEqual(saved["ingestion.use-cases"]?["status"] as? String, "gap")
+        XCTAssertEqual(saved["ingestion.use-cases"]?["note"] as? String, "No reuse: three copies of orders")
+        XCTAssertEqual(saved["data-management.metadata"]?["status"] as? String, "partial")
+        XCTAssertEqual(try document(file)["maturity"] as? String, "scaling")
+        XCTAssertEqual(try paneInfo(session, "#{alternate_on}"), "0", "the alternate screen is left")
+        XCTAssertEqual(try paneInfo(session, "#{cursor_flag}"), "1", "the cursor is visible again")
+
+        // Reopen: everything is restored.
+        let again = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment)
+        var reopened = try again.waitFor("3/138 answered · 1 gap · 1 partial")
+        XCTAssertTrue(reopened.contains("[✓]"), reopened)
+        try again.send("3")
+        reopened = try again.waitFor("No reuse: three copies of orders")
+        XCTAssertTrue(reopened.contains("[✗] ✎"), reopened)
+        try again.send("C-c")
+        try again.waitFor("EXIT=0")
+    }
+
+    private func paneInfo(_ session: TmuxSession, _ format: String) throws -> String {
+        try session.paneInfo(format)
+    }
+
+    func testResizingToATinyWindowAndBack() throws {
+        let session = try TmuxSession(command: "\(BinaryRunner.executable) demo", environment: environment)
+        try session.waitFor("Tidewater Freight")
+        try session.resize(width: 40, height: 10)
+        try session.waitFor("Window too small")
+        try session.waitFor("40×10: needs at least 60×16")
+        for size in [(100, 30), (61, 17), (45, 12), (132, 40), (20, 5), (80, 24)] {
+            try session.resize(width: size.0, height: size.1)
+        }
+        let screen = try session.waitFor("LIFECYCLE")
+        XCTAssertTrue(screen.contains("UNDERCURRENTS"), screen)
+        try session.send("q")
+        try session.waitFor("EXIT=0")
+    }
+
+    func testSIGTERMSavesThePendingNoteAndRestoresTheTerminal() throws {
+        let file = scratch.path + "/review.json"
+        let runner = BinaryRunner(home: scratch.path)
+        try runner.run("new", "Signals", "--file", file)
+        let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment)
+        try session.waitFor("Generation · 1/18")
+        try session.send("x", "j", "p", "e")
+        try session.type("typed but never closed")
+        try session.waitFor("typed but never closed")
+        guard let pid = try session.programPID(named: "lifecycle") else { return XCTFail("program not found") }
+        kill(pid, SIGTERM)
+        try session.waitFor("EXIT=143")
+        let saved = try answers(file)
+        XCTAssertEqual(saved["generation.source-kind"]?["status"] as? String, "gap")
+        XCTAssertEqual(saved["generation.persistence"]?["status"] as? String, "partial")
+        XCTAssertEqual(saved["generation.persistence"]?["note"] as? String, "typed but never closed")
+        XCTAssertEqual(try session.paneInfo("#{alternate_on}"), "0")
+        XCTAssertEqual(try session.paneInfo("#{cursor_flag}"), "1")
+        XCTAssertEqual(try runner.run("validate", file).status, 0)
+    }
+
+    func testNotATerminalIsAClearErrorAndSubcommandsStillWork() throws {
+        let runner = BinaryRunner(home: scratch.path)
+        for arguments in [[String](), ["demo"], ["open", scratch.path + "/x.json"]] {
+            let result = try runner.run(arguments: arguments)
+            XCTAssertEqual(result.status, 2, arguments.joined(separator: " "))
+            XCTAssertEqual(result.stderr, "lifecycle: error: the explorer needs a terminal (standard input and output must be a TTY); in scripts use the subcommands: lifecycle show, set, validate\n")
+            XCTAssertEqual(result.stdout, "")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/x.json"), "nothing is created without a terminal")
+    }
+
+    func testUnusableTerminalTypesAreAClearError() throws {
+        for (term, expected) in [("dumb", "cannot move the cursor"), ("no-such-terminal-xyz", "is unknown or unusable here"), ("", "TERM is not set")] {
+            var environment = self.environment
+            environment["TERM"] = term
+            let session = try TmuxSession(command: "\(BinaryRunner.executable) demo", environment: environment)
+            let screen = try session.waitFor("EXIT=2")
+            XCTAssertTrue(screen.contains(expected), screen)
+        }
+    }
+}
