@@ -133,3 +133,73 @@ final class TerminalSessionTests: XCTestCase {
         }
     }
 }
+
+/// $EDITOR, NO_COLOR and Ctrl-Z in a real terminal.
+final class TerminalIntegrationTests: XCTestCase {
+    var scratch: ScratchDirectory!
+
+    override func setUpWithError() throws {
+        guard TmuxSession.isAvailable else { throw XCTSkip("tmux is not installed (.ci/run installs it)") }
+        scratch = ScratchDirectory()
+    }
+
+    private func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        ["LIFECYCLE_HOME": scratch.path + "/workspace", "LIFECYCLE_BACKUP_DIR": scratch.path + "/backups",
+         "HOME": scratch.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(extra) { $1 }
+    }
+
+    func testEditingANoteInTheExternalEditor() throws {
+        let editor = scratch.path + "/fake-editor.sh"
+        // Appends a line to whatever the note held, as a person would in their editor.
+        try "#!/bin/sh\nprintf 'written in the editor\\n' >> \"$1\"\n".write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let file = scratch.path + "/e.json"
+        try BinaryRunner(home: scratch.path).run("new", "Editor", "--file", file)
+        let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment(["EDITOR": editor, "VISUAL": ""]))
+        try session.waitFor("Generation · 1/18")
+        try session.send("E")
+        try session.waitFor("written in the editor")
+        try session.send("q")
+        try session.waitFor("EXIT=0")
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as! [String: Any]
+        let answers = document["answers"] as! [String: [String: Any]]
+        XCTAssertEqual(answers["generation.source-kind"]?["note"] as? String, "written in the editor")
+    }
+
+    private func colourCodes(in text: String) -> Int {
+        text.components(separatedBy: "\u{1B}[").filter { $0.range(of: #"^(3[0-7]|4[0-7]|38;|48;)"#, options: .regularExpression) != nil }.count
+    }
+
+    func testNoColorLeavesOnlyAttributes() throws {
+        let coloured = try TmuxSession(command: "\(BinaryRunner.executable) demo", environment: environment())
+        try coloured.waitFor("Tidewater")
+        let colouredScreen = try coloured.tmux(["capture-pane", "-p", "-e", "-t", coloured.name])
+        XCTAssertGreaterThan(colourCodes(in: colouredScreen), 0, colouredScreen.debugDescription)
+        let plain = try TmuxSession(command: "\(BinaryRunner.executable) demo", environment: environment(["NO_COLOR": "1"]))
+        try plain.waitFor("Tidewater")
+        let screen = try plain.tmux(["capture-pane", "-p", "-e", "-t", plain.name])
+        XCTAssertEqual(colourCodes(in: screen), 0, screen)
+        XCTAssertTrue(screen.contains("[✓]"), "statuses still have their marks")
+    }
+
+    func testCtrlZSuspendsAndFgResumes() throws {
+        let file = scratch.path + "/z.json"
+        try BinaryRunner(home: scratch.path).run("new", "Suspend", "--file", file)
+        // An interactive shell with job control, so fg works.
+        let session = try TmuxSession(command: "sh -i", environment: environment(["PS1": "prompt$ "]))
+        try session.waitFor("prompt$")
+        try session.type("\(BinaryRunner.executable) open \(file)")
+        try session.send("Enter")
+        try session.waitFor("Generation · 1/18")
+        try session.send("x")
+        try session.send("C-z")
+        try session.waitFor("prompt$ ")
+        let saved = try String(contentsOfFile: file, encoding: .utf8)
+        XCTAssertTrue(saved.contains("\"status\": \"gap\""), "saved before suspending")
+        try session.type("fg")
+        try session.send("Enter")
+        try session.waitFor("Generation · 1/18")
+        try session.send("q")
+        try session.waitFor("prompt$ ")
+    }
+}

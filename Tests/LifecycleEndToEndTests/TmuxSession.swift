@@ -15,8 +15,12 @@ final class TmuxSession {
     /// after the command ends, so its exit status and last screen can be read.
     init(command: String, width: Int = 80, height: Int = 24, environment: [String: String]) throws {
         socket = "lifecycle-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
-        let exports = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
-        let wrapped = "env \(exports) \(command); echo \"EXIT=$?\"; sleep 600"
+        // Only the given variables (and PATH): what the test runner has set (NO_COLOR,
+        // CI, ...) must not leak into the program under test.
+        var variables = environment
+        variables["PATH"] = variables["PATH"] ?? ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
+        let exports = variables.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        let wrapped = "env -i \(exports) \(command); echo \"EXIT=$?\"; sleep 600"
         // The server outlives this command and keeps its descriptors: give it no pipes.
         try tmux(["new-session", "-d", "-s", name, "-x", "\(width)", "-y", "\(height)", wrapped], detached: true)
         try tmux(["set-option", "-t", name, "status", "off"])

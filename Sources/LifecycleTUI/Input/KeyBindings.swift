@@ -53,6 +53,7 @@ public enum KeyBindings {
         KeyBinding("?", "this help", .explorer, footer: "help"),
         KeyBinding("q", "back to the start screen, or quit", .explorer, footer: "quit"),
         KeyBinding("Ctrl-C", "save and quit, from anywhere", .explorer),
+        KeyBinding("Ctrl-Z", "save and suspend (fg resumes)", .explorer),
         KeyBinding("mouse", "click a pane or row; the wheel scrolls", .explorer),
 
         KeyBinding("typing", "edit; Enter starts a new line", .noteEditor),

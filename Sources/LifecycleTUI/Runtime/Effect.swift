@@ -18,4 +18,6 @@ public enum Effect: Equatable, Sendable {
     case refreshWorkspace
     /// See whether someone else changed the open file.
     case checkDisk
+    /// Ctrl-Z: restore the terminal and stop the process until the shell resumes it.
+    case suspendProcess
 }

@@ -69,6 +69,7 @@ public final class ExplorerRuntime {
             case .saveCopy(let path): saveCopy(to: path)
             case .refreshWorkspace: showStartScreen()
             case .checkDisk: checkDisk()
+            case .suspendProcess: backend.suspend { kill(getpid(), SIGTSTP) }
             }
         }
         return nil

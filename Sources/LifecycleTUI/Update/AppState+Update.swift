@@ -19,6 +19,10 @@ extension AppState {
             return explorer == nil ? [] : [.checkDisk]
         case .key(.control("c")):
             return leave(status: 0, now: now)
+        case .key(.control("z")):
+            // Save before stopping: a stopped process may never be resumed.
+            if let explorer, explorer.document.saveState.hasUnsavedChanges { return [.save, .suspendProcess] }
+            return [.suspendProcess]
         case .key(let key):
             if isTooSmall {
                 return key == .character("q") ? leave(status: 0, now: now) : []
