@@ -17,7 +17,7 @@ public struct LifecycleCommand: ParsableCommand {
         version: version,
         subcommands: [
             OpenCommand.self, DemoCommand.self, NewCommand.self, QuestionsCommand.self, SetCommand.self,
-            ShowCommand.self, ValidateCommand.self,
+            ShowCommand.self, ValidateCommand.self, MilestoneCommand.self, MilestonesCommand.self, DiffCommand.self,
         ]
     )
 

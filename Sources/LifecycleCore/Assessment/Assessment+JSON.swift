@@ -1,7 +1,7 @@
 /// The assessment file format (see assets/assessment.schema.json and the README).
 extension Assessment {
     static let knownTopLevelKeys: Set<String> = [
-        "formatVersion", "name", "reviewers", "maturity", "catalog", "created", "updated", "answers",
+        "formatVersion", "name", "reviewers", "maturity", "catalog", "created", "updated", "answers", "milestones",
     ]
     static let knownAnswerKeys: Set<String> = ["status", "note", "reason", "choices", "changed"]
 
@@ -24,6 +24,7 @@ extension Assessment {
             encodedAnswers[questionID] = answer.jsonValue
         }
         root["answers"] = .object(encodedAnswers)
+        if !milestones.isEmpty { root["milestones"] = .array(milestones.map(\.jsonValue)) }
         return .object(root)
     }
 
@@ -75,6 +76,16 @@ extension Assessment {
                 }
             }
         }
+        var milestones: [Milestone] = []
+        for (position, value) in (reader.array("milestones", required: false, problems: &problems) ?? []).enumerated() {
+            if let milestone = Milestone.decode(value, at: root.appending("milestones").appending(index: position), problems: &problems) {
+                if milestones.contains(where: { $0.label == milestone.label }) {
+                    problems.append(ValidationProblem(root.appending("milestones").appending(index: position).appending("label"),
+                                                      "duplicate milestone label \"\(TerminalSafeText.escaped(milestone.label))\""))
+                }
+                milestones.append(milestone)
+            }
+        }
         var unknown: [String: JSONValue] = [:]
         for (key, value) in reader.object where !knownTopLevelKeys.contains(key) {
             unknown[key] = value
@@ -83,6 +94,7 @@ extension Assessment {
         var assessment = Assessment(name: name, reviewers: reviewers, maturity: maturity, catalog: catalog,
                                     created: created, answers: answers)
         assessment.updated = updated ?? created
+        assessment.milestones = milestones
         assessment.unknownFields = unknown
         return assessment
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One architecture review of one system: who reviewed it, at which maturity stage, and
 /// the answers keyed by question id.
 public struct Assessment: Sendable, Equatable {
@@ -16,6 +18,8 @@ public struct Assessment: Sendable, Equatable {
     public var updated: Timestamp
     /// Answers keyed by question id. Ids the catalog does not know are kept, never dropped.
     public var answers: [String: Answer]
+    /// Frozen snapshots, oldest first (see `Milestone`).
+    public var milestones: [Milestone] = []
     /// Top-level fields this build does not know; kept on save.
     public var unknownFields: [String: JSONValue]
 
@@ -63,8 +67,32 @@ public struct Assessment: Sendable, Equatable {
         answers.keys.filter { !catalog.containsQuestion($0) }.sorted()
     }
 
+    public func milestone(labelled label: String) -> Milestone? {
+        milestones.first { $0.label == label }
+    }
+
+    /// Freezes the current answers under a label; labels are unique within a file.
+    public mutating func addMilestone(label: String, at time: Timestamp = .now()) throws(MilestoneError) {
+        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else { throw .emptyLabel }
+        guard milestone(labelled: trimmed) == nil else { throw .duplicateLabel(trimmed) }
+        milestones.append(Milestone(label: trimmed, created: time, of: self))
+    }
+
     /// The latest change of anything in the assessment.
     public var lastChange: Timestamp {
         answers.values.compactMap(\.changed).reduce(updated) { max($0, $1) }
+    }
+}
+
+public enum MilestoneError: Error, Equatable, CustomStringConvertible {
+    case emptyLabel
+    case duplicateLabel(String)
+
+    public var description: String {
+        switch self {
+        case .emptyLabel: "a milestone needs a label"
+        case .duplicateLabel(let label): "a milestone labelled \"\(TerminalSafeText.escaped(label))\" already exists"
+        }
     }
 }

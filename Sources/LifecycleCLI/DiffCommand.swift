@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import LifecycleCore
+
+struct DiffCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "diff",
+        abstract: "Compare two assessments, or an assessment and a milestone, question by question.",
+        discussion: """
+            A and B are assessment files or FILE@LABEL milestones. Exit status as diff(1): \
+            0 no differences, 1 differences, 2 trouble. With --fail-on regression: 1 only when \
+            something got worse (a lower status, or an answer taken away), for CI gates.
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, markdown }
+    enum FailOn: String, ExpressibleByArgument, CaseIterable { case any, regression }
+
+    @Argument(help: "The earlier side: FILE or FILE@LABEL.")
+    var before: String
+
+    @Argument(help: "The later side: FILE or FILE@LABEL.")
+    var after: String
+
+    @Option(help: "text, json or markdown.")
+    var format: Format = .text
+
+    @Option(name: .customLong("fail-on"), help: "any (default) or regression.")
+    var failOn: FailOn = .any
+
+    @Flag(help: "Colour the text output even when not writing to a terminal.")
+    var color = false
+
+    func run() throws {
+        let catalog = try loadCatalog()
+        let store = makeStore(catalog)
+        let diff = AssessmentDiff(left: try loadSide(before, store: store), right: try loadSide(after, store: store), catalog: catalog)
+        switch format {
+        case .text:
+            let environment = ProcessInfo.processInfo.environment
+            let useColor = color || (isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
+            print(DiffTextRenderer(diff: diff, color: useColor).render(), terminator: "")
+        case .json:
+            print(CanonicalJSONWriter.string(DiffJSONRenderer.jsonValue(diff)), terminator: "")
+        case .markdown:
+            print(DiffMarkdownRenderer.render(diff), terminator: "")
+        }
+        switch failOn {
+        case .any where !diff.isEmpty: throw ExitCode(1)
+        case .regression where diff.hasWorse: throw ExitCode(1)
+        default: break
+        }
+    }
+}

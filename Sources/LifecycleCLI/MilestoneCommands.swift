@@ -1,0 +1,88 @@
+import ArgumentParser
+import Foundation
+import LifecycleCore
+
+struct MilestoneCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestone",
+        abstract: "Freeze a named, timestamped snapshot of an assessment's answers.",
+        discussion: "Snapshots live inside the assessment file, under \"milestones\"; compare with `lifecycle diff FILE@LABEL FILE`."
+    )
+
+    @Argument(help: "The assessment file.")
+    var file: String
+
+    @Option(help: "The milestone's label, e.g. \"2026-Q3 review\". Unique within the file.")
+    var label: String
+
+    func run() throws {
+        let catalog = try loadCatalog()
+        let store = makeStore(catalog)
+        let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
+        var assessment = loaded.assessment
+        do {
+            try assessment.addMilestone(label: label)
+        } catch {
+            throw reportError("\(TerminalSafeText.escaped(file)): \(error.description)")
+        }
+        try attempt { () throws(FileProblem) in try store.save(assessment, to: file, replacing: loaded.fingerprint) }
+        let progress = assessment.overallProgress(in: catalog)
+        print("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
+    }
+}
+
+struct MilestonesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "milestones",
+        abstract: "List an assessment's milestones."
+    )
+
+    @Argument(help: "The assessment file.")
+    var file: String
+
+    @Option(help: "text or json.")
+    var format: OutputFormat = .text
+
+    func run() throws {
+        let catalog = try loadCatalog()
+        let loaded = try attempt { () throws(FileProblem) in try makeStore(catalog).load(file) }
+        let milestones = loaded.assessment.milestones
+        switch format {
+        case .json:
+            let value = JSONValue.array(milestones.map { milestone in
+                let progress = milestone.assessment.overallProgress(in: catalog)
+                return .object([
+                    "label": .string(milestone.label), "created": .string(milestone.created.text),
+                    "answered": .number(Double(progress.answered)), "total": .number(Double(progress.total)),
+                    "gaps": .number(Double(progress.gaps)),
+                ])
+            })
+            print(CanonicalJSONWriter.string(value), terminator: "")
+        case .text:
+            if milestones.isEmpty {
+                print("No milestones in \(TerminalSafeText.escaped(file)). Take one with: lifecycle milestone \(TerminalSafeText.escaped(file)) --label LABEL")
+            }
+            for milestone in milestones {
+                let progress = milestone.assessment.overallProgress(in: catalog)
+                print("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+            }
+        }
+    }
+}
+
+/// Resolves `FILE` or `FILE@LABEL` into one side of a comparison.
+func loadSide(_ spec: String, store: AssessmentStore) throws -> DiffSide {
+    if FileManager.default.fileExists(atPath: spec) || !spec.contains("@") {
+        let loaded = try attempt { () throws(FileProblem) in try store.load(spec) }
+        return DiffSide(label: spec, assessment: loaded.assessment)
+    }
+    let at = spec.lastIndex(of: "@")!
+    let path = String(spec[..<at])
+    let label = String(spec[spec.index(after: at)...])
+    let loaded = try attempt { () throws(FileProblem) in try store.load(path) }
+    guard let milestone = loaded.assessment.milestone(labelled: label) else {
+        let known = loaded.assessment.milestones.map { TerminalSafeText.escaped($0.label) }
+        throw reportError("\(TerminalSafeText.escaped(path)): no milestone labelled \"\(TerminalSafeText.escaped(label))\"" + (known.isEmpty ? " (it has none)" : " (milestones: \(known.joined(separator: ", ")))"))
+    }
+    return DiffSide(label: spec, assessment: milestone.assessment)
+}

@@ -1,0 +1,45 @@
+/// `lifecycle diff --format markdown`: ready to paste into a pull request.
+public enum DiffMarkdownRenderer {
+    public static func render(_ diff: AssessmentDiff) -> String {
+        let md = MarkdownText.inline
+        var lines: [String] = []
+        lines.append("## Architecture review: \(md(diff.left.label)) → \(md(diff.right.label))")
+        lines.append("")
+        let summary = DiffSummary(diff.allChanges)
+        let before = diff.left.assessment.overallProgress(in: diff.catalog)
+        let after = diff.right.assessment.overallProgress(in: diff.catalog)
+        lines.append("**\(before.answered)/\(before.total) → \(after.answered)/\(after.total) answered.** \(summary.sentence.prefix(1).uppercased() + summary.sentence.dropFirst()).")
+        if diff.catalogsDiffer { lines += ["", "> The two sides were made against different catalog versions; questions are matched by id."] }
+        if !diff.metadata.isEmpty {
+            lines += ["", "| Field | Before | After |", "|---|---|---|"]
+            for change in diff.metadata { lines.append("| \(change.field) | \(md(change.before)) | \(md(change.after)) |") }
+        }
+        lines += ["", "| Area | Answered | Gaps | Improved | Regressed | Never answered |", "|---|---|---|---|---|---|"]
+        for area in diff.areas {
+            lines.append("| \(area.area.title) | \(area.before.answered) → \(area.after.answered) of \(area.after.total) | \(area.before.gaps) → \(area.after.gaps) | \(area.improvements) | \(area.regressions) | \(area.neverAnswered.count) |")
+        }
+        for area in diff.areas where !area.changes.isEmpty {
+            lines += ["", "### \(area.area.title)", ""]
+            lines += area.changes.map { item($0, diff: diff) }
+        }
+        if !diff.outsideCatalog.isEmpty {
+            lines += ["", "### Not in this catalog", ""]
+            lines += diff.outsideCatalog.map { item($0, diff: diff) }
+        }
+        if diff.isEmpty { lines += ["", "No differences."] }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func item(_ change: QuestionChange, diff: AssessmentDiff) -> String {
+        let md = MarkdownText.inline
+        let text = diff.catalog.question(id: change.questionID)?.text ?? "(not in this catalog)"
+        var line = "- \(md(change.kind.marker)) `\(change.questionID.replacingOccurrences(of: "`", with: "'"))` \(md(text)): "
+        line += change.before.status == change.after.status ? change.kind.label
+            : "**\(change.before.status.label) → \(change.after.status.label)** (\(change.kind.label))"
+        if change.noteChanged {
+            line += "<br>note: " + (change.before.note.isEmpty ? "" : "~~\(md(change.before.note))~~ → ") + md(change.after.note)
+        }
+        if change.reasonChanged { line += "<br>reason: \(md(change.after.reason))" }
+        return line
+    }
+}
