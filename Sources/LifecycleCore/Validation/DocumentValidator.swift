@@ -79,6 +79,10 @@ public struct DocumentValidator: Sendable {
                 } else if assessment.catalog != catalog.reference {
                     report.warnings.append("\(safePath): made against catalog version \(TerminalSafeText.escaped(assessment.catalog.version)) (\(TerminalSafeText.escaped(assessment.catalog.contentHash))), this build has \(catalog.version) (\(catalog.contentHash))")
                 }
+                let conflicted = assessment.answers.filter { ThreeWayMerge.hasConflictMarkers($0.value.note) }.keys.sorted()
+                if !conflicted.isEmpty {
+                    report.warnings.append("\(safePath): unresolved merge conflicts in the notes of \(conflicted.joined(separator: ", "))")
+                }
                 let answered = assessment.answers.values.filter { $0.status.isAnswered }.count
                 report.summary = "assessment \"\(TerminalSafeText.escaped(assessment.name))\", \(answered) answered"
             }

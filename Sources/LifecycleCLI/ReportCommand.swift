@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import LifecycleCore
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a report: progress, the improvement plan, not-applicable items.",
+        discussion: "markdown to commit beside the architecture docs, html (one self-contained file with SVG charts), csv (one row per question), json."
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case markdown, html, csv, json }
+
+    @Argument(help: "The assessment file.")
+    var file: String
+
+    @Option(help: "markdown, html, csv or json.")
+    var format: Format = .markdown
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    func run() throws {
+        let catalog = try loadCatalog()
+        let loaded = try attempt { () throws(FileProblem) in try makeStore(catalog).load(file) }
+        let report = AssessmentReport(assessment: loaded.assessment, catalog: catalog)
+        let text: String
+        switch format {
+        case .markdown: text = ReportRenderers.markdown(report)
+        case .html: text = HTMLReportRenderer.render(report)
+        case .csv: text = ReportRenderers.csv(report)
+        case .json: text = CanonicalJSONWriter.string(ReportRenderers.json(report))
+        }
+        if let output {
+            try attempt { () throws(FileProblem) in try AtomicFileWriter().write(Array(text.utf8), to: output) }
+            printError("Wrote \(TerminalSafeText.escaped(output))")
+        } else {
+            print(text, terminator: "")
+        }
+    }
+}

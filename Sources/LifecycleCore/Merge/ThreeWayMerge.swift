@@ -1,0 +1,126 @@
+/// One thing both sides changed differently.
+public struct MergeConflict: Sendable, Equatable, CustomStringConvertible {
+    public var subject: String
+    public var detail: String
+
+    public var description: String { "\(subject): \(detail)" }
+}
+
+/// Result of merging two lines of work on one assessment.
+public struct MergeResult: Sendable {
+    public var merged: Assessment
+    public var conflicts: [MergeConflict]
+    /// True when the three sides were made against more than one catalog version.
+    public var catalogsDiffer: Bool
+}
+
+/// A three-way merge of assessments, per answer, as a git merge driver needs: a change on
+/// one side only is taken; the same change on both sides is taken once; different changes
+/// to the same answer are a conflict. A conflicting answer keeps our status and carries
+/// both versions in its note between git-style markers, so the file stays valid, opens in
+/// the explorer, and the reviewer resolves it there.
+public enum ThreeWayMerge {
+    public static let oursMarker = "<<<<<<< ours"
+    public static let separatorMarker = "======="
+    public static let theirsMarker = ">>>>>>> theirs"
+
+    public static func merge(base: Assessment, ours: Assessment, theirs: Assessment) -> MergeResult {
+        var merged = ours
+        var conflicts: [MergeConflict] = []
+
+        // Metadata.
+        merged.name = pick(base.name, ours.name, theirs.name, subject: "name", conflicts: &conflicts)
+        merged.maturity = pick(base.maturity, ours.maturity, theirs.maturity, subject: "maturity", conflicts: &conflicts)
+        if ours.reviewers != theirs.reviewers {
+            if ours.reviewers == base.reviewers { merged.reviewers = theirs.reviewers }
+            else if theirs.reviewers != base.reviewers {
+                // Both edited the list: keep everyone either side kept.
+                let removed = Set(base.reviewers).subtracting(ours.reviewers).union(Set(base.reviewers).subtracting(theirs.reviewers))
+                merged.reviewers = (ours.reviewers + theirs.reviewers.filter { !ours.reviewers.contains($0) }).filter { !removed.contains($0) }
+            }
+        }
+        merged.updated = max(ours.updated, theirs.updated)
+        if ours.catalog != theirs.catalog && theirs.catalog != base.catalog && ours.catalog == base.catalog {
+            merged.catalog = theirs.catalog
+        }
+
+        // Answers.
+        let ids = Set(base.answers.keys).union(ours.answers.keys).union(theirs.answers.keys)
+        for id in ids.sorted() {
+            let b = base.answers[id], o = ours.answers[id], t = theirs.answers[id]
+            if sameContent(o, t) {
+                merged.answers[id] = later(o, t)
+            } else if sameContent(o, b) {
+                merged.answers[id] = t
+            } else if sameContent(t, b) {
+                merged.answers[id] = o
+            } else {
+                merged.answers[id] = conflicted(ours: o ?? Answer(), theirs: t ?? Answer())
+                conflicts.append(MergeConflict(subject: id, detail: "ours \(describe(o)), theirs \(describe(t)); both kept in the note"))
+            }
+        }
+
+        // Milestones: the union by label.
+        for milestone in theirs.milestones {
+            if let mine = merged.milestone(labelled: milestone.label) {
+                if mine != milestone {
+                    var renamed = milestone
+                    renamed.label = milestone.label + " (theirs)"
+                    merged.milestones.append(renamed)
+                    conflicts.append(MergeConflict(subject: "milestone \"\(milestone.label)\"", detail: "differs on the two sides; theirs kept as \"\(renamed.label)\""))
+                }
+            } else {
+                merged.milestones.append(milestone)
+            }
+        }
+        merged.milestones.sort { $0.created < $1.created }
+        for (key, value) in theirs.unknownFields where merged.unknownFields[key] == nil { merged.unknownFields[key] = value }
+
+        let catalogs = Set([base.catalog.version, ours.catalog.version, theirs.catalog.version])
+        return MergeResult(merged: merged, conflicts: conflicts, catalogsDiffer: catalogs.count > 1)
+    }
+
+    private static func pick<T: Equatable>(_ base: T, _ ours: T, _ theirs: T, subject: String, conflicts: inout [MergeConflict]) -> T {
+        if ours == theirs || theirs == base { return ours }
+        if ours == base { return theirs }
+        conflicts.append(MergeConflict(subject: subject, detail: "changed on both sides; ours kept, theirs was \(String(describing: theirs))"))
+        return ours
+    }
+
+    /// Equal apart from the time of change (two reviewers giving the same answer agree).
+    private static func sameContent(_ a: Answer?, _ b: Answer?) -> Bool {
+        var left = a ?? Answer(), right = b ?? Answer()
+        left.changed = nil
+        right.changed = nil
+        return left == right
+    }
+
+    private static func later(_ a: Answer?, _ b: Answer?) -> Answer? {
+        guard let a, let b else { return a ?? b }
+        return (b.changed ?? a.changed ?? Timestamp("1970-01-01T00:00:00Z")!) > (a.changed ?? Timestamp("1970-01-01T00:00:00Z")!) ? b : a
+    }
+
+    private static func describe(_ answer: Answer?) -> String {
+        guard let answer, !answer.isEmpty else { return "(removed)" }
+        return answer.status.label + (answer.note.isEmpty ? "" : " with a note")
+    }
+
+    private static func conflicted(ours: Answer, theirs: Answer) -> Answer {
+        var result = ours
+        result.note = [
+            "\(oursMarker) (status: \(ours.status.label))", ours.note,
+            "\(separatorMarker) theirs (status: \(theirs.status.label))", theirs.note,
+            theirsMarker,
+        ].joined(separator: "\n")
+        if result.reason != theirs.reason && !theirs.reason.isEmpty {
+            result.reason = ours.reason.isEmpty ? theirs.reason : ours.reason + " / theirs: " + theirs.reason
+        }
+        result.changed = max(ours.changed ?? Timestamp("1970-01-01T00:00:00Z")!, theirs.changed ?? Timestamp("1970-01-01T00:00:00Z")!)
+        return result
+    }
+
+    /// True when a note still holds merge markers (reported by `validate`).
+    public static func hasConflictMarkers(_ note: String) -> Bool {
+        note.contains(oursMarker) && note.contains(theirsMarker)
+    }
+}

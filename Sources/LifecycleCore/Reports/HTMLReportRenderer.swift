@@ -1,0 +1,127 @@
+/// One self-contained HTML file (inline CSS, charts as inline SVG, no external assets),
+/// written as well-formed XHTML-compatible markup so XML tools can check it.
+public enum HTMLReportRenderer {
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in TerminalSafeText.escapedKeepingLines(text) {
+            switch character {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            default: result.append(character)
+            }
+        }
+        return result
+    }
+
+    static let colors: [AnswerStatus: String] = [
+        .addressed: "#2e7d32", .partial: "#f9a825", .gap: "#c62828", .notApplicable: "#90a4ae", .unanswered: "#e0e0e0",
+    ]
+
+    public static func render(_ report: AssessmentReport) -> String {
+        let a = report.assessment
+        let overall = report.overall
+        var html = """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8"/>
+            <meta name="viewport" content="width=device-width, initial-scale=1"/>
+            <title>Architecture review: \(escape(a.name))</title>
+            <style>
+            body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 960px; color: #1b1b1b; line-height: 1.45; padding: 0 1rem; }
+            h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; margin-top: 2rem; }
+            .meta { color: #555; } .legend span { display: inline-block; margin-right: 1rem; }
+            .swatch { display: inline-block; width: 0.8rem; height: 0.8rem; margin-right: 0.3rem; vertical-align: middle; }
+            table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #eee; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+            .gap { color: #c62828; font-weight: 600; } .partial { color: #a67c00; font-weight: 600; }
+            .note { white-space: pre-wrap; color: #333; } code { background: #f4f4f4; padding: 0 0.2rem; }
+            </style>
+            </head>
+            <body>
+            <h1>Architecture review: \(escape(a.name))</h1>
+            <p class="meta">Maturity: \(escape(report.maturityTitle)) · Reviewers: \(escape(a.reviewers.isEmpty ? "not recorded" : a.reviewers.joined(separator: ", "))) · Catalog: \(escape(a.catalog.id)) \(escape(a.catalog.version)) · Last change: \(escape(a.lastChange.text))</p>
+            <p><strong>\(overall.answered) of \(overall.total) questions answered (\(ReportRenderers.percent(overall)))</strong>: \(overall.addressed) addressed, \(overall.partial) partial, \(overall.gaps) gaps, \(overall.notApplicable) not applicable.</p>
+
+            """
+        html += "<h2>Progress per stage and undercurrent</h2>\n" + legend() + progressChart(report) + "\n"
+        html += "<h2>Stage × undercurrent heat map</h2>\n<p class=\"meta\">Share of each cell's questions answered.</p>\n" + heatMap(report) + "\n"
+        html += "<h2>Improvement plan</h2>\n"
+        let plan = report.improvementPlan
+        if plan.isEmpty {
+            html += "<p>No gaps or partial answers.</p>\n"
+        } else {
+            html += "<table>\n<thead><tr><th>Area</th><th>Status</th><th>Question</th><th>Note</th></tr></thead>\n<tbody>\n"
+            for item in plan {
+                let status = item.answer.status == .gap ? "gap" : "partial"
+                html += "<tr><td>\(escape(item.area.title))</td><td class=\"\(status)\">\(status)</td><td><code>\(escape(item.questionID))</code><br/>\(escape(item.text))</td><td class=\"note\">\(escape(item.answer.note))</td></tr>\n"
+            }
+            html += "</tbody>\n</table>\n"
+        }
+        html += "<h2>Not applicable</h2>\n"
+        let na = report.notApplicable
+        if na.isEmpty {
+            html += "<p>None.</p>\n"
+        } else {
+            html += "<ul>\n" + na.map { "<li><code>\(escape($0.questionID))</code> \(escape($0.text))<br/><em>\(escape($0.answer.reason.isEmpty ? "no reason given" : $0.answer.reason))</em></li>" }.joined(separator: "\n") + "\n</ul>\n"
+        }
+        html += "</body>\n</html>\n"
+        return html
+    }
+
+    private static func legend() -> String {
+        let entries: [(AnswerStatus, String)] = [(.addressed, "addressed"), (.partial, "partial"), (.gap, "gap"), (.notApplicable, "not applicable"), (.unanswered, "unanswered")]
+        return "<p class=\"legend\">" + entries.map { "<span><span class=\"swatch\" style=\"background:\(colors[$0.0]!)\"></span>\($0.1)</span>" }.joined() + "</p>\n"
+    }
+
+    /// Horizontal stacked bars, one per area.
+    private static func progressChart(_ report: AssessmentReport) -> String {
+        let rowHeight = 26, labelWidth = 170, barWidth = 600
+        let height = report.catalog.areas.count * rowHeight + 10
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 80)\" height=\"\(height)\" role=\"img\" aria-label=\"Progress per area\">\n"
+        for (index, area) in report.catalog.areas.enumerated() {
+            let y = index * rowHeight + 5
+            let p = report.assessment.progress(of: area)
+            svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"13\">\(escape(area.title))</text>\n"
+            var x = Double(labelWidth)
+            let segments: [(AnswerStatus, Int)] = [(.addressed, p.addressed), (.partial, p.partial), (.gap, p.gaps), (.notApplicable, p.notApplicable), (.unanswered, p.unanswered)]
+            for (status, count) in segments where count > 0 {
+                let width = Double(barWidth) * Double(count) / Double(max(1, p.total))
+                svg += "<rect x=\"\(format(x))\" y=\"\(y)\" width=\"\(format(width))\" height=\"20\" fill=\"\(colors[status]!)\"><title>\(status.label): \(count)</title></rect>\n"
+                x += width
+            }
+            svg += "<text x=\"\(labelWidth + barWidth + 8)\" y=\"\(y + 16)\" font-size=\"13\">\(p.answered)/\(p.total)</text>\n"
+        }
+        return svg + "</svg>"
+    }
+
+    private static func heatMap(_ report: AssessmentReport) -> String {
+        let stages = report.catalog.stages, undercurrents = report.catalog.undercurrents
+        let labelWidth = 130, cellWidth = 120, cellHeight = 44, headerHeight = 30
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + cellWidth * undercurrents.count)\" height=\"\(headerHeight + cellHeight * stages.count)\" role=\"img\" aria-label=\"Stage by undercurrent heat map\">\n"
+        for (column, undercurrent) in undercurrents.enumerated() {
+            svg += "<text x=\"\(labelWidth + column * cellWidth + cellWidth / 2)\" y=\"20\" font-size=\"12\" text-anchor=\"middle\">\(escape(undercurrent.title))</text>\n"
+        }
+        for (row, stage) in stages.enumerated() {
+            let y = headerHeight + row * cellHeight
+            svg += "<text x=\"0\" y=\"\(y + cellHeight / 2 + 5)\" font-size=\"13\">\(escape(stage.title))</text>\n"
+            for (column, undercurrent) in undercurrents.enumerated() {
+                let p = report.cellProgress(stage: stage.id, undercurrent: undercurrent.id)
+                let x = labelWidth + column * cellWidth
+                // From light grey (nothing answered) to green (all answered).
+                let share = p.fractionAnswered
+                let color = p.total == 0 ? "#f5f5f5" : "rgb(\(Int(230 - 184 * share)),\(Int(230 - 105 * share)),\(Int(230 - 180 * share)))"
+                svg += "<rect x=\"\(x + 2)\" y=\"\(y + 2)\" width=\"\(cellWidth - 4)\" height=\"\(cellHeight - 4)\" rx=\"4\" fill=\"\(color)\"><title>\(escape(stage.title)) × \(escape(undercurrent.title)): \(p.answered)/\(p.total) answered, \(p.gaps) gaps</title></rect>\n"
+                let textColor = share > 0.6 ? "#ffffff" : "#1b1b1b"
+                svg += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight / 2 + 5)\" font-size=\"13\" text-anchor=\"middle\" fill=\"\(textColor)\">\(p.answered)/\(p.total)\(p.gaps > 0 ? " · \(p.gaps) gap\(p.gaps == 1 ? "" : "s")" : "")</text>\n"
+            }
+        }
+        return svg + "</svg>"
+    }
+
+    private static func format(_ value: Double) -> String {
+        String(Double(Int(value * 10)) / 10)
+    }
+}

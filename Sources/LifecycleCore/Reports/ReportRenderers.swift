@@ -1,0 +1,96 @@
+/// Markdown, CSV and JSON forms of `AssessmentReport`.
+public enum ReportRenderers {
+    public static func markdown(_ report: AssessmentReport) -> String {
+        let md = MarkdownText.inline
+        let a = report.assessment
+        var lines = ["# Architecture review: \(md(a.name))", ""]
+        lines.append("- Maturity: \(md(report.maturityTitle))")
+        lines.append("- Reviewers: \(a.reviewers.isEmpty ? "not recorded" : a.reviewers.map(md).joined(separator: ", "))")
+        lines.append("- Catalog: \(md(a.catalog.id)) \(md(a.catalog.version))")
+        lines.append("- Last change: \(a.lastChange.text)")
+        let overall = report.overall
+        lines += ["", "## Progress", "", "**\(overall.answered) of \(overall.total) questions answered** (\(percent(overall))): \(overall.addressed) addressed, \(overall.partial) partial, \(overall.gaps) gaps, \(overall.notApplicable) not applicable.", ""]
+        lines += ["| Area | Kind | Answered | Addressed | Partial | Gaps | N/A |", "|---|---|---|---|---|---|---|"]
+        for area in report.catalog.areas {
+            let p = a.progress(of: area)
+            lines.append("| \(area.title) | \(area.kind.rawValue) | \(p.answered)/\(p.total) | \(p.addressed) | \(p.partial) | \(p.gaps) | \(p.notApplicable) |")
+        }
+        lines += ["", "## Improvement plan", ""]
+        let plan = report.improvementPlan
+        if plan.isEmpty { lines.append("No gaps or partial answers.") }
+        var currentArea = ""
+        for item in plan {
+            if item.area.id != currentArea {
+                currentArea = item.area.id
+                lines += ["", "### \(item.area.title)", ""]
+            }
+            var line = "- **\(item.answer.status == .gap ? "Gap" : "Partial")** `\(item.questionID)`: \(md(item.text))"
+            if !item.answer.note.isEmpty { line += "<br>\(md(item.answer.note))" }
+            lines.append(line)
+        }
+        lines += ["", "## Not applicable", ""]
+        let na = report.notApplicable
+        if na.isEmpty { lines.append("None.") }
+        for item in na {
+            lines.append("- `\(item.questionID)` \(md(item.text)): \(item.answer.reason.isEmpty ? "no reason given" : md(item.answer.reason))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func percent(_ progress: Progress) -> String {
+        "\(Int((progress.fractionAnswered * 100).rounded()))%"
+    }
+
+    /// One row per question: area, id, question, status, note, reason, changed. RFC 4180
+    /// quoting (commas, quotes and newlines survive), a UTF-8 byte order mark so Excel
+    /// reads accents and CJK, and cells that a spreadsheet would run as a formula
+    /// (= + - @, tab, carriage return) prefixed with an apostrophe.
+    public static func csv(_ report: AssessmentReport) -> String {
+        var rows = [["area", "question_id", "question", "status", "note", "reason", "changed"]]
+        for item in report.allItems {
+            rows.append([item.area.id, item.questionID, item.text, item.answer.status.rawValue, item.answer.note, item.answer.reason, item.answer.changed?.text ?? ""])
+        }
+        for id in report.assessment.unknownQuestionIDs(in: report.catalog) {
+            let answer = report.assessment.answer(for: id)
+            rows.append(["(not in this catalog)", id, "", answer.status.rawValue, answer.note, answer.reason, answer.changed?.text ?? ""])
+        }
+        return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    static func csvField(_ raw: String) -> String {
+        var text = TerminalSafeText.escapedKeepingLines(raw)
+        if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
+            text = "'" + text
+        }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    public static func json(_ report: AssessmentReport) -> JSONValue {
+        let a = report.assessment
+        func counts(_ p: Progress) -> [String: JSONValue] {
+            ["answered": .number(Double(p.answered)), "total": .number(Double(p.total)), "addressed": .number(Double(p.addressed)),
+             "partial": .number(Double(p.partial)), "gaps": .number(Double(p.gaps)), "notApplicable": .number(Double(p.notApplicable))]
+        }
+        func item(_ item: AssessmentReport.Item) -> JSONValue {
+            .object(["area": .string(item.area.id), "question": .string(item.questionID), "text": .string(item.text),
+                     "status": .string(item.answer.status.rawValue), "note": .string(item.answer.note), "reason": .string(item.answer.reason)])
+        }
+        return .object([
+            "name": .string(a.name),
+            "maturity": a.maturity.map(JSONValue.string) ?? .null,
+            "reviewers": .array(a.reviewers.map(JSONValue.string)),
+            "catalog": .object(["id": .string(a.catalog.id), "version": .string(a.catalog.version)]),
+            "lastChange": .string(a.lastChange.text),
+            "overall": .object(counts(report.overall)),
+            "areas": .array(report.catalog.areas.map { area in
+                var object = counts(a.progress(of: area))
+                object["id"] = .string(area.id)
+                object["title"] = .string(area.title)
+                object["kind"] = .string(area.kind.rawValue)
+                return .object(object)
+            }),
+            "improvementPlan": .array(report.improvementPlan.map(item)),
+            "notApplicable": .array(report.notApplicable.map(item)),
+        ])
+    }
+}

@@ -1,0 +1,41 @@
+/// A line-per-answer text view of an assessment for git's textconv, so `git diff` and
+/// `git log -p` show "generation.event-rate: gap -> addressed" instead of JSON braces.
+public enum TextconvRenderer {
+    public static func render(_ assessment: Assessment, catalog: Catalog) -> String {
+        let safe = TerminalSafeText.escaped
+        var lines = ["assessment: \(safe(assessment.name))"]
+        lines.append("maturity: \(assessment.maturity ?? "(not recorded)")")
+        lines.append("reviewers: \(assessment.reviewers.map(safe).joined(separator: ", "))")
+        lines.append("catalog: \(safe(assessment.catalog.id)) \(safe(assessment.catalog.version))")
+        let overall = assessment.overallProgress(in: catalog)
+        lines.append("progress: \(overall.answered)/\(overall.total) answered, \(overall.gaps) gaps, \(overall.partial) partial")
+        func answerLines(_ id: String, _ answer: Answer) -> [String] {
+            var result = ["\(safe(id)): \(answer.status.label)"]
+            if !answer.reason.isEmpty { result.append("  reason: \(safe(answer.reason))") }
+            for line in answer.note.split(separator: "\n", omittingEmptySubsequences: false) {
+                result.append("  note: \(safe(String(line)))")
+            }
+            return result
+        }
+        for area in catalog.areas {
+            let answered = area.questions.filter { assessment.answers[$0.id] != nil }
+            guard !answered.isEmpty else { continue }
+            let progress = assessment.progress(of: area)
+            lines.append("")
+            lines.append("[\(area.title)] \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+            for question in answered { lines += answerLines(question.id, assessment.answers[question.id]!) }
+        }
+        let unknown = assessment.unknownQuestionIDs(in: catalog)
+        if !unknown.isEmpty {
+            lines.append("")
+            lines.append("[not in this catalog]")
+            for id in unknown { lines += answerLines(id, assessment.answers[id]!) }
+        }
+        for milestone in assessment.milestones {
+            let progress = milestone.assessment.overallProgress(in: catalog)
+            lines.append("")
+            lines.append("milestone \"\(safe(milestone.label))\" \(milestone.created.text): \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
