@@ -153,3 +153,43 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertEqual(state.update(.key(.character("q"))), [.quit(status: 0)])
     }
 }
+
+final class ExplorerComparisonTests: XCTestCase {
+    func testAMilestoneIsFrozenFromTheExplorerAndComparedWith() {
+        var driver = Driver(answers: ["generation.source-kind": Answer(status: .gap)])
+        driver.press(.char("m"))
+        XCTAssertTrue(driver.text.contains("Freeze a milestone"))
+        driver.press(.control("u"))
+        driver.type("Q3 review")
+        XCTAssertEqual(driver.press(.enter), [.save])
+        XCTAssertEqual(driver.explorer.assessment.milestones.map(\.label), ["Q3 review"])
+        driver.press(.char("g"), .char("a"))          // gap -> addressed
+        driver.press(.char("j"), .char("x"))          // newly answered gap
+        XCTAssertEqual(driver.press(.char("D")), [.openComparePicker])
+        // The runtime offers the choices; here we open the picker ourselves.
+        guard case .explorer(var explorer) = driver.state.mode else { return XCTFail() }
+        explorer.overlay = .comparePicker(ComparePickerState(choices: [.milestone(label: "Q3 review")]))
+        driver.state.mode = .explorer(explorer)
+        XCTAssertTrue(driver.text.contains("milestone  Q3 review"))
+        driver.press(.enter)
+        let text = driver.text
+        XCTAssertTrue(text.contains("Changes · milestone Q3 review → now"), text)
+        XCTAssertTrue(text.contains("↑ generation.source-kind  gap → addressed"), text)
+        XCTAssertTrue(text.contains("+ generation.persistence  unanswered → gap"), text)
+        XCTAssertTrue(text.contains("1 improved, 0 regressed, 1 newly answered"), text)
+        driver.press(.char("j"), .enter)
+        XCTAssertNil(driver.explorer.overlay)
+        XCTAssertEqual(driver.explorer.currentQuestionID, "generation.persistence")
+    }
+
+    func testADuplicateMilestoneLabelIsRefusedWithAMessage() throws {
+        var driver = Driver()
+        guard case .explorer(var explorer) = driver.state.mode else { return XCTFail() }
+        try explorer.document.assessment.addMilestone(label: "same")
+        driver.state.mode = .explorer(explorer)
+        driver.press(.char("m"), .control("u"))
+        driver.type("same")
+        XCTAssertEqual(driver.press(.enter), [])
+        XCTAssertTrue(driver.screen.line(23).contains("already exists"), driver.screen.line(23))
+    }
+}

@@ -147,3 +147,28 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(mode, 0o600)
     }
 }
+
+final class RuntimeComparisonTests: XCTestCase {
+    func testComparingWithAnotherAssessmentFromTheStartScreen() throws {
+        let directory = FileManager.default.temporaryDirectory.path + "/lifecycle-compare-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let store = AssessmentStore(catalog: catalog, backups: nil)
+        let workspace = Workspace(directory: directory)
+        try workspace.ensureExists()
+        var team1 = Assessment(name: "Team one", catalog: catalog.reference)
+        team1.setStatus(.gap, for: "security.backups")
+        var team2 = Assessment(name: "Team two", catalog: catalog.reference)
+        team2.setStatus(.addressed, for: "security.backups")
+        try store.create(team1, at: directory + "/team-one.json")
+        try store.create(team2, at: directory + "/team-two.json")
+        let state = AppState(catalog: catalog, mode: .start(ExplorerRuntime.scanWorkspace(workspace, store: store)), width: 80, height: 24)
+        let runtime = ExplorerRuntime(state: state, store: store, workspace: workspace, backend: ScriptedBackend([]))
+        _ = runtime.handle(.key(.character("c")))   // on "Team one"
+        guard case .comparePicker(let picker) = runtime.state.explorer?.overlay else { return XCTFail("no picker") }
+        XCTAssertEqual(picker.choices, [.file(path: directory + "/team-two.json", name: "Team two")])
+        _ = runtime.handle(.key(.enter))
+        guard case .diffView(let view) = runtime.state.explorer?.overlay else { return XCTFail("no diff view") }
+        XCTAssertEqual(view.title, "Team two → Team one")
+        XCTAssertTrue(view.rows.contains(.change(questionID: "security.backups", marker: "↓", text: "addressed → gap · " + catalog.question(id: "security.backups")!.text, kind: .regressed)))
+    }
+}

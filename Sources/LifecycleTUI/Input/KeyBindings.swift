@@ -6,6 +6,7 @@ public struct KeyBinding: Sendable {
         case noteEditor = "Note editor"
         case search = "Search"
         case overview = "Overview"
+        case diff = "Comparison"
         case start = "Start screen"
     }
 
@@ -50,6 +51,8 @@ public enum KeyBindings {
         KeyBinding("f", "filter: all, unanswered, gaps & partial, with notes", .explorer, footer: "filter"),
         KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, footer: "overview"),
         KeyBinding("Esc", "leave a matrix cell's list or clear the filter", .explorer),
+        KeyBinding("m", "freeze a milestone (a named snapshot)", .explorer),
+        KeyBinding("D", "compare with a milestone or another assessment", .explorer),
         KeyBinding("?", "this help", .explorer, footer: "help"),
         KeyBinding("q", "back to the start screen, or quit", .explorer, footer: "quit"),
         KeyBinding("Ctrl-C", "save and quit, from anywhere", .explorer),
@@ -67,6 +70,10 @@ public enum KeyBindings {
         KeyBinding("Enter", "go to the question", .search, footer: "go"),
         KeyBinding("Esc", "close", .search, footer: "close"),
 
+        KeyBinding("↑/↓ j/k", "move through the changes", .diff, footer: "move", footerKeys: "j/k"),
+        KeyBinding("Enter", "go to the question", .diff, footer: "go to question"),
+        KeyBinding("Esc", "close", .diff, footer: "close"),
+
         KeyBinding("arrows h/j/k/l", "choose a cell", .overview, footer: "move", footerKeys: "arrows"),
         KeyBinding("Enter", "list the cell's questions", .overview, footer: "questions"),
         KeyBinding("Esc/o", "close", .overview, footer: "close", footerKeys: "Esc"),
@@ -75,6 +82,7 @@ public enum KeyBindings {
         KeyBinding("Enter", "open", .start, footer: "open"),
         KeyBinding("n", "new assessment", .start, footer: "new"),
         KeyBinding("d", "open the demo (a private copy of the sample)", .start, footer: "demo"),
+        KeyBinding("c", "compare the chosen assessment with a milestone or another", .start, footer: "compare"),
         KeyBinding("q", "quit", .start, footer: "quit"),
     ]
 

@@ -64,6 +64,7 @@ struct ExplorerView {
         case .noteEditor: .noteEditor
         case .search: .search
         case .overview: .overview
+        case .diffView: .diff
         default: .explorer
         }
     }

@@ -18,6 +18,10 @@ struct OverlayView {
         case .saveCopyPrompt(let buffer):
             drawPrompt(&screen, title: "Save your answers as a copy", label: "File: ", buffer: buffer, hint: "Enter: save there and continue in it · Esc: back", layout: layout)
         case .conflict: drawConflict(&screen)
+        case .milestonePrompt(let buffer):
+            drawPrompt(&screen, title: "Freeze a milestone", label: "Label: ", buffer: buffer, hint: "Enter: freeze the current answers under this label · Esc: cancel", layout: layout)
+        case .comparePicker(let picker): drawComparePicker(&screen, picker)
+        case .diffView(let view): drawDiffView(&screen, view)
         case nil: break
         }
     }
@@ -26,7 +30,7 @@ struct OverlayView {
 
     private func drawHelp(_ screen: inout Screen, scroll: Int) {
         var lines: [StyledLine] = []
-        for context in [KeyBinding.Context.explorer, .noteEditor, .search, .overview] {
+        for context in [KeyBinding.Context.explorer, .noteEditor, .search, .overview, .diff] {
             lines.append(StyledLine(text: context.rawValue, style: Style(.accent, bold: true)))
             for binding in KeyBindings.help(context) {
                 lines.append(StyledLine(text: DisplayWidth.padded(binding.keys, toWidth: 22) + binding.action, style: .normal, indent: 1))
@@ -123,6 +127,62 @@ struct OverlayView {
         var wrapped: [StyledLine] = []
         for line in lines { wrapped += StyledLine.wrapped(line.text, width: rect.width - 4, style: line.style) }
         drawLines(&screen, wrapped, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: 0)
+    }
+
+    // MARK: Comparison
+
+    private func drawComparePicker(_ screen: inout Screen, _ picker: ComparePickerState) {
+        let rect = BoxDrawing.centered(width: 70, height: min(picker.choices.count, 14) + 4, in: screen.width, screen.height)
+        BoxDrawing.draw(&screen, rect, title: "Compare with…", ascii: ascii)
+        let rows = rect.height - 4
+        let first = max(0, min(picker.selected - rows + 1, picker.choices.count - rows))
+        for offset in 0..<rows {
+            let index = first + offset
+            guard index < picker.choices.count else { break }
+            let row = rect.row + 1 + offset
+            let selected = index == picker.selected
+            if selected { screen.fill(row: row, column: rect.column + 1, width: rect.width - 2, height: 1, style: .selected) }
+            let text: String
+            switch picker.choices[index] {
+            case .milestone(let label):
+                let created = state.assessment.milestone(labelled: label)?.created.text ?? ""
+                text = "milestone  \(label)  (\(created))"
+            case .file(let path, let name): text = "assessment \(name)  (\(path.split(separator: "/").last.map(String.init) ?? path))"
+            }
+            screen.put(text, row: row, column: rect.column + 2, style: selected ? .selected : .normal, maxWidth: rect.width - 4)
+        }
+        screen.put("Enter: compare · Esc: cancel", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+    }
+
+    private func drawDiffView(_ screen: inout Screen, _ view: DiffViewState) {
+        let rect = Rect(row: 1, column: 0, width: screen.width, height: screen.height - 2)
+        BoxDrawing.draw(&screen, rect, title: "Changes · " + view.title, ascii: ascii)
+        let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
+        let first = max(0, min(view.cursor - inner.height / 2, view.rows.count - inner.height))
+        for offset in 0..<inner.height {
+            let index = first + offset
+            guard index < view.rows.count else { break }
+            let row = inner.row + offset
+            let selected = index == view.cursor
+            if selected { screen.fill(row: row, column: inner.column, width: inner.width, height: 1, style: .selected) }
+            switch view.rows[index] {
+            case .heading(let text):
+                screen.put(text, row: row, column: inner.column, style: selected ? .selected : Style(.accent, bold: true), maxWidth: inner.width)
+            case .info(let text):
+                screen.put(text, row: row, column: inner.column, style: selected ? .selected : .dim, maxWidth: inner.width)
+            case .change(let id, let marker, let text, let kind):
+                let role: ColorRole
+                switch kind {
+                case .improved, .newlyAnswered: role = .addressed
+                case .regressed, .newlyUnanswered: role = .gap
+                default: role = .partial
+                }
+                var x = inner.column + 1
+                x += screen.put(marker + " ", row: row, column: x, style: selected ? .selected : Style(role, bold: true))
+                x += screen.put(id + "  ", row: row, column: x, style: selected ? .selected : .bold, maxWidth: inner.column + inner.width - x)
+                screen.put(text, row: row, column: x, style: selected ? .selected : .normal, maxWidth: inner.column + inner.width - x)
+            }
+        }
     }
 
     // MARK: Helpers

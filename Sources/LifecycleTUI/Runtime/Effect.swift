@@ -20,4 +20,8 @@ public enum Effect: Equatable, Sendable {
     case checkDisk
     /// Ctrl-Z: restore the terminal and stop the process until the shell resumes it.
     case suspendProcess
+    /// Offer the milestones and the other workspace assessments to compare with.
+    case openComparePicker
+    /// Load another assessment file and show its differences from the open one.
+    case compareWithFile(path: String)
 }

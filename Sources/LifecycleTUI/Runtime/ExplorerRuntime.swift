@@ -70,6 +70,8 @@ public final class ExplorerRuntime {
             case .refreshWorkspace: showStartScreen()
             case .checkDisk: checkDisk()
             case .suspendProcess: backend.suspend { kill(getpid(), SIGTSTP) }
+            case .openComparePicker: openComparePicker()
+            case .compareWithFile(let path): compare(withFile: path)
             }
         }
         return nil
@@ -115,6 +117,36 @@ public final class ExplorerRuntime {
             exitMessages.append("lifecycle: your unsaved answers were written to \(path)")
         } catch {
             exitMessages.append("lifecycle: error: could not save your answers anywhere: \(error)")
+        }
+    }
+
+    private func openComparePicker() {
+        withExplorer { explorer in
+            let current = URL(fileURLWithPath: explorer.document.path).standardizedFileURL.path
+            var choices: [ComparePickerState.Choice] = explorer.assessment.milestones.reversed().map { .milestone(label: $0.label) }
+            for entry in ExplorerRuntime.scanWorkspace(workspace, store: store).entries
+            where entry.problem == nil && URL(fileURLWithPath: entry.path).standardizedFileURL.path != current {
+                choices.append(.file(path: entry.path, name: entry.name))
+            }
+            if choices.isEmpty {
+                explorer.flash = "nothing to compare with yet: m freezes a milestone"
+            } else {
+                explorer.overlay = .comparePicker(ComparePickerState(choices: choices))
+            }
+        }
+    }
+
+    private func compare(withFile path: String) {
+        withExplorer { explorer in
+            do {
+                let other = try store.load(path)
+                let diff = AssessmentDiff(left: DiffSide(label: other.assessment.name, assessment: other.assessment),
+                                          right: DiffSide(label: explorer.assessment.name, assessment: explorer.assessment),
+                                          catalog: state.catalog)
+                explorer.overlay = .diffView(DiffViewState(diff: diff))
+            } catch {
+                explorer.flash = "\(error)"
+            }
         }
     }
 

@@ -11,6 +11,74 @@ public enum Overlay: Equatable, Sendable {
     /// The file changed on disk: reload it, or save these answers as a copy.
     case conflict
     case saveCopyPrompt(buffer: TextBuffer)
+    /// Names a milestone to freeze (`m`).
+    case milestonePrompt(buffer: TextBuffer)
+    /// Chooses what to compare the open assessment with (`D`).
+    case comparePicker(ComparePickerState)
+    /// The changes between two states of the review, per area.
+    case diffView(DiffViewState)
+}
+
+/// The choices offered by `D`: the file's milestones, then other workspace assessments.
+public struct ComparePickerState: Equatable, Sendable {
+    public enum Choice: Equatable, Sendable {
+        case milestone(label: String)
+        case file(path: String, name: String)
+    }
+
+    public var choices: [Choice]
+    public var selected = 0
+
+    public init(choices: [Choice]) {
+        self.choices = choices
+    }
+}
+
+/// A navigable list of a diff's rows.
+public struct DiffViewState: Equatable, Sendable {
+    public enum Row: Equatable, Sendable {
+        case heading(String)
+        case change(questionID: String, marker: String, text: String, kind: QuestionChange.Kind)
+        case info(String)
+    }
+
+    public var title: String
+    public var rows: [Row]
+    public var cursor = 0
+    public var scroll = 0
+
+    public init(title: String, rows: [Row]) {
+        self.title = title
+        self.rows = rows
+        cursor = rows.firstIndex { if case .change = $0 { return true } else { return false } } ?? 0
+    }
+
+    /// Builds the rows from a diff: each area with changes, its progress, its changes.
+    public init(diff: AssessmentDiff) {
+        var rows: [Row] = []
+        let summary = DiffSummary(diff.allChanges)
+        if diff.isEmpty { rows.append(.info("No differences.")) }
+        if diff.catalogsDiffer { rows.append(.info("Made against different catalog versions; matched by question id.")) }
+        for change in diff.metadata { rows.append(.info("\(change.field): \(change.before) → \(change.after)")) }
+        for area in diff.areas where !area.changes.isEmpty {
+            rows.append(.heading("\(area.area.title)  \(area.before.answered)/\(area.before.total) → \(area.after.answered)/\(area.after.total) answered · gaps \(area.before.gaps) → \(area.after.gaps)"))
+            for change in area.changes { rows.append(DiffViewState.row(change, diff: diff)) }
+        }
+        if !diff.outsideCatalog.isEmpty {
+            rows.append(.heading("Not in this catalog"))
+            for change in diff.outsideCatalog { rows.append(DiffViewState.row(change, diff: diff)) }
+        }
+        rows.append(.info(summary.sentence))
+        self.init(title: "\(diff.left.label) → \(diff.right.label)", rows: rows)
+    }
+
+    static func row(_ change: QuestionChange, diff: AssessmentDiff) -> Row {
+        let status = change.before.status == change.after.status
+            ? change.kind.label
+            : "\(change.before.status.label) → \(change.after.status.label)"
+        let text = diff.catalog.question(id: change.questionID)?.text ?? change.questionID
+        return .change(questionID: change.questionID, marker: change.kind.marker, text: "\(status) · \(text)", kind: change.kind)
+    }
 }
 
 /// `/` search over every question's id, text, hint and tags.

@@ -56,6 +56,10 @@ extension ExplorerState {
             }
             overlay = .overview(overview)
         case .character("?"): overlay = .help(scroll: 0)
+        case .character("m"):
+            overlay = .milestonePrompt(buffer: TextBuffer("review " + String(Timestamp.now().text.prefix(10)), allowsNewlines: false))
+        case .character("D"):
+            return [.openComparePicker]
         case .escape:
             if case .cell = source {
                 selectArea(areaIndex)

@@ -66,6 +66,60 @@ extension ExplorerState {
                 _ = buffer.handle(key)
                 overlay = .saveCopyPrompt(buffer: buffer)
             }
+        case .milestonePrompt(var buffer):
+            switch key {
+            case .escape: overlay = nil
+            case .enter:
+                do {
+                    try document.assessment.addMilestone(label: buffer.text, at: now)
+                    document.saveState = .pending
+                    overlay = nil
+                    flash = "milestone \"\(buffer.text.trimmingCharacters(in: .whitespaces))\" frozen; D compares with it"
+                    return [.save]
+                } catch {
+                    flash = error.description
+                }
+            default:
+                _ = buffer.handle(key)
+                overlay = .milestonePrompt(buffer: buffer)
+            }
+        case .comparePicker(var picker):
+            switch key {
+            case .escape, .character("q"): overlay = nil
+            case .character("j"), .down: picker.selected = min(picker.choices.count - 1, picker.selected + 1); overlay = .comparePicker(picker)
+            case .character("k"), .up: picker.selected = max(0, picker.selected - 1); overlay = .comparePicker(picker)
+            case .enter:
+                guard picker.choices.indices.contains(picker.selected) else { overlay = nil; return [] }
+                switch picker.choices[picker.selected] {
+                case .milestone(let label):
+                    guard let milestone = assessment.milestone(labelled: label) else { overlay = nil; return [] }
+                    let diff = AssessmentDiff(left: DiffSide(label: "milestone \(label)", assessment: milestone.assessment),
+                                              right: DiffSide(label: "now", assessment: assessment), catalog: catalog)
+                    overlay = .diffView(DiffViewState(diff: diff))
+                case .file(let path, _):
+                    overlay = nil
+                    return [.compareWithFile(path: path)]
+                }
+            default: break
+            }
+        case .diffView(var view):
+            switch key {
+            case .escape, .character("q"): overlay = nil
+            case .character("j"), .down: view.cursor = min(view.rows.count - 1, view.cursor + 1)
+            case .character("k"), .up: view.cursor = max(0, view.cursor - 1)
+            case .pageDown: view.cursor = min(view.rows.count - 1, view.cursor + 10)
+            case .pageUp: view.cursor = max(0, view.cursor - 10)
+            case .character("g"), .home: view.cursor = 0
+            case .character("G"), .end: view.cursor = max(0, view.rows.count - 1)
+            case .enter:
+                if view.rows.indices.contains(view.cursor), case .change(let id, _, _, _) = view.rows[view.cursor], catalog.containsQuestion(id) {
+                    overlay = nil
+                    jump(to: id, layout: layout)
+                    return []
+                }
+            default: break
+            }
+            if case .diffView = overlay { overlay = .diffView(view) }
         case nil:
             break
         }

@@ -43,6 +43,11 @@ extension StartScreenState {
         case .character("G"), .end: cursor = rowCount - 1
         case .character("n"): prompt = .name(TextBuffer(allowsNewlines: false))
         case .character("d"): return [.openDemo]
+        case .character("c"):
+            guard cursor >= StartScreenState.fixedRows else { flash = "choose an assessment to compare first"; return [] }
+            let entry = entries[cursor - StartScreenState.fixedRows]
+            if let problem = entry.problem { flash = problem; return [] }
+            return [.openAssessment(path: entry.path), .openComparePicker]
         case .character("q"), .escape: return [.quit(status: 0)]
         case .enter, .character("l"), .right:
             if cursor == 0 { prompt = .name(TextBuffer(allowsNewlines: false)); return [] }
