@@ -100,7 +100,7 @@ public enum HTMLReportRenderer {
     private static func heatMap(_ report: AssessmentReport) -> String {
         let stages = report.catalog.stages, undercurrents = report.catalog.undercurrents
         let labelWidth = 130, cellWidth = 120, cellHeight = 44, headerHeight = 30
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + cellWidth * undercurrents.count)\" height=\"\(headerHeight + cellHeight * stages.count)\" role=\"img\" aria-label=\"Stage by undercurrent heat map\">\n"
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + cellWidth * undercurrents.count + 40)\" height=\"\(headerHeight + cellHeight * stages.count)\" role=\"img\" aria-label=\"Stage by undercurrent heat map\">\n"
         for (column, undercurrent) in undercurrents.enumerated() {
             svg += "<text x=\"\(labelWidth + column * cellWidth + cellWidth / 2)\" y=\"20\" font-size=\"12\" text-anchor=\"middle\">\(escape(undercurrent.title))</text>\n"
         }
