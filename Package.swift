@@ -73,6 +73,16 @@ let package = Package(
             dependencies: ["LifecycleCLI"],
             path: "Sources/lifecycle"
         ),
+        .executableTarget(
+            name: "lifecycle-bench",
+            dependencies: [
+                "LifecycleCore",
+                "LifecycleTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Sources/lifecycle-bench",
+            exclude: ["run.sh", "pty_timing.py"]
+        ),
         .testTarget(
             name: "LifecycleCoreTests",
             dependencies: ["LifecycleCore"],

@@ -20,7 +20,15 @@ func printWarning(_ message: String) {
 }
 
 /// The built-in catalog, or an error exit when the binary was built from broken content.
+/// The catalog to use: the built-in one, or the folder named by LIFECYCLE_CATALOG.
 func loadCatalog() throws -> Catalog {
+    if let directory = ProcessInfo.processInfo.environment["LIFECYCLE_CATALOG"], !directory.isEmpty {
+        do {
+            return try CatalogLoader.load(directory: directory)
+        } catch {
+            throw reportError("the catalog in LIFECYCLE_CATALOG=\(TerminalSafeText.escaped(directory)) is invalid:\n\(error.description)")
+        }
+    }
     do {
         return try CatalogLoader.builtInCatalog()
     } catch {

@@ -137,3 +137,17 @@ final class AssessmentFormatTests: XCTestCase {
         XCTAssertNil(Timestamp("2026-13-45"))
     }
 }
+
+final class TimestampTests: XCTestCase {
+    func testParsesTheISOFormsAndAgreesWithFoundation() {
+        let formatter = ISO8601DateFormatter()
+        for text in ["2026-11-27T10:04:31Z", "2000-02-29T23:59:59Z", "1970-01-01T00:00:00Z", "2026-03-01T01:02:03+05:30", "2026-03-01T01:02:03-08:00"] {
+            XCTAssertEqual(Timestamp.parse(text), formatter.date(from: text), text)
+        }
+        XCTAssertEqual(Timestamp.parse("2026-11-27T10:04:31.250Z")?.timeIntervalSince1970, formatter.date(from: "2026-11-27T10:04:31Z")!.timeIntervalSince1970 + 0.25)
+        for bad in ["2026-02-30T00:00:00Z", "2025-02-29T00:00:00Z", "2026-11-27 10:04:31Z", "2026-11-27T10:04:31", "2026-11-27T24:00:00Z",
+                    "2026-11-27T10:04:31Zjunk", "2026-11-27T10:04:31.Z", "26-11-27T10:04:31Z", ""] {
+            XCTAssertNil(Timestamp.parse(bad), bad)
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Foundation
 import LifecycleContent
 
 /// Builds a `Catalog` from the JSON files of `content/`: `catalog.json` (id, version,
@@ -13,6 +14,25 @@ public enum CatalogLoader {
     /// content, which the test suite rules out.
     public static func builtInCatalog() throws(CatalogError) -> Catalog {
         try builtIn.get()
+    }
+
+    /// Loads a catalog from a folder laid out like content/ (catalog.json, one file per
+    /// area, matrix.json, maturity.json): custom catalogs, and the benchmarks' synthetic one.
+    public static func load(directory: String) throws(CatalogError) -> Catalog {
+        var files: [String: String] = [:]
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        if names.isEmpty {
+            throw CatalogError(problems: [CatalogProblem(file: directory, message: "no catalog files here (expected catalog.json and one file per area)")])
+        }
+        for name in names where name.hasSuffix(".json") {
+            let path = directory + "/" + name
+            do {
+                files["content/" + name] = String(decoding: try SafeFileReader.read(path), as: UTF8.self)
+            } catch {
+                throw CatalogError(problems: [CatalogProblem(file: path, message: error.description)])
+            }
+        }
+        return try load(files: files)
     }
 
     /// Loads a catalog from file texts keyed by "content/NAME.json".

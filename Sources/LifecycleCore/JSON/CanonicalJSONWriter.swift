@@ -7,7 +7,7 @@
 public enum CanonicalJSONWriter {
     public static func bytes(_ value: JSONValue) -> [UInt8] {
         var output: [UInt8] = []
-        output.reserveCapacity(4096)
+        output.reserveCapacity(1 << 16)
         write(value, indent: 0, into: &output)
         output.append(0x0A)
         return output
@@ -20,7 +20,18 @@ public enum CanonicalJSONWriter {
     /// Sort order for object keys: plain byte order, so the output is the same on
     /// every platform and locale.
     public static func keyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
-        lhs.utf8.lexicographicallyPrecedes(rhs.utf8)
+        var left = lhs, right = rhs
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                let shared = min(a.count, b.count)
+                var index = 0
+                while index < shared {
+                    if a[index] != b[index] { return a[index] < b[index] }
+                    index += 1
+                }
+                return a.count < b.count
+            }
+        }
     }
 
     private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
@@ -42,13 +53,15 @@ public enum CanonicalJSONWriter {
         case .object(let members):
             if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
             output.append(contentsOf: "{\n".utf8)
-            let keys = members.keys.sorted(by: keyPrecedes)
-            for (position, key) in keys.enumerated() {
+            let sorted = members.sorted { keyPrecedes($0.key, $1.key) }  // byte order, not locale order
+            for (position, member) in sorted.enumerated() {
                 writeIndent(indent + 1, into: &output)
-                writeString(key, into: &output)
-                output.append(contentsOf: ": ".utf8)
-                write(members[key]!, indent: indent + 1, into: &output)
-                output.append(contentsOf: (position + 1 < keys.count ? ",\n" : "\n").utf8)
+                writeString(member.key, into: &output)
+                output.append(0x3A)
+                output.append(0x20)
+                write(member.value, indent: indent + 1, into: &output)
+                if position + 1 < sorted.count { output.append(0x2C) }
+                output.append(0x0A)
             }
             writeIndent(indent, into: &output)
             output.append(UInt8(ascii: "}"))
@@ -56,7 +69,7 @@ public enum CanonicalJSONWriter {
     }
 
     private static func writeIndent(_ level: Int, into output: inout [UInt8]) {
-        for _ in 0..<(level * 2) { output.append(0x20) }
+        output.append(contentsOf: repeatElement(0x20, count: level * 2))
     }
 
     /// Integers print without a fraction; other numbers in Swift's shortest round-trip form.
@@ -69,27 +82,61 @@ public enum CanonicalJSONWriter {
 
     /// Escapes what JSON requires, and also DEL, the C1 controls and the Unicode line
     /// separators, so that `cat`-ing or `git diff`-ing a saved file can never send a
-    /// terminal control sequence hidden in a note.
+    /// terminal control sequence hidden in a note. Works on UTF-8 bytes: other non-ASCII
+    /// text is copied as it is, which keeps saving 10,000 notes fast.
     private static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: output.append(contentsOf: "\\\"".utf8)
-            case 0x5C: output.append(contentsOf: "\\\\".utf8)
-            case 0x0A: output.append(contentsOf: "\\n".utf8)
-            case 0x0D: output.append(contentsOf: "\\r".utf8)
-            case 0x09: output.append(contentsOf: "\\t".utf8)
-            case 0x08: output.append(contentsOf: "\\b".utf8)
-            case 0x0C: output.append(contentsOf: "\\f".utf8)
-            case 0x00..<0x20, 0x7F, 0x80..<0xA0, 0x2028, 0x2029:
-                let digits = String(scalar.value, radix: 16)
-                output.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - digits.count) + digits).utf8)
-            case 0..<0x80:
-                output.append(UInt8(scalar.value))
-            default:
-                UTF8.encode(scalar) { output.append($0) }
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            var runStart = 0
+            let count = bytes.count
+            // Copies runs of bytes that need no escaping in one go; per-byte appends made
+            // saving large files several times slower.
+            func flush(upTo end: Int) {
+                if end > runStart { output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
+            while index < count {
+                let byte = bytes[index]
+                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xC2 && byte != 0xE2 {
+                    index += 1
+                    continue
+                }
+                flush(upTo: index)
+                switch byte {
+                case 0x22: output.append(0x5C); output.append(0x22)
+                case 0x5C: output.append(0x5C); output.append(0x5C)
+                case 0x0A: output.append(0x5C); output.append(UInt8(ascii: "n"))
+                case 0x0D: output.append(0x5C); output.append(UInt8(ascii: "r"))
+                case 0x09: output.append(0x5C); output.append(UInt8(ascii: "t"))
+                case 0x08: output.append(0x5C); output.append(UInt8(ascii: "b"))
+                case 0x0C: output.append(0x5C); output.append(UInt8(ascii: "f"))
+                case 0x00..<0x20, 0x7F:
+                    appendUnicodeEscape(UInt32(byte), into: &output)
+                case 0xC2 where index + 1 < count && bytes[index + 1] >= 0x80 && bytes[index + 1] < 0xA0:
+                    appendUnicodeEscape(UInt32(bytes[index + 1]), into: &output)  // C1 control
+                    index += 1
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    appendUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029, into: &output)
+                    index += 2
+                default:
+                    output.append(byte)
+                }
+                index += 1
+                runStart = index
+            }
+            flush(upTo: count)
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    private static func appendUnicodeEscape(_ value: UInt32, into output: inout [UInt8]) {
+        output.append(0x5C)
+        output.append(UInt8(ascii: "u"))
+        for shift in stride(from: 12, through: 0, by: -4) {
+            output.append(hexDigits[Int((value >> UInt32(shift)) & 0xF)])
+        }
     }
 }

@@ -121,6 +121,8 @@ public enum ThreeWayMerge {
 
     /// True when a note still holds merge markers (reported by `validate`).
     public static func hasConflictMarkers(_ note: String) -> Bool {
-        note.contains(oursMarker) && note.contains(theirsMarker)
+        // Cheap byte check first: validate runs this over every note of big files.
+        guard note.utf8.contains(UInt8(ascii: "<")) else { return false }
+        return note.contains(oursMarker) && note.contains(theirsMarker)
     }
 }

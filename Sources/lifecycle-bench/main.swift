@@ -1,0 +1,170 @@
+import ArgumentParser
+import Foundation
+import LifecycleCore
+import LifecycleTUI
+
+/// Benchmark helper for Sources/lifecycle-bench/run.sh: generates synthetic catalogs and
+/// assessments, and measures what only an in-process timer can (per-keystroke cost, load,
+/// save, validate). Prints `name value` lines. A benchmark, never a test: nothing here
+/// passes or fails on time.
+@main
+struct LifecycleBench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lifecycle-bench",
+        abstract: "Synthetic data and in-process timings for the benchmarks.",
+        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self]
+    )
+}
+
+struct GenerateCatalog: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate-catalog", abstract: "Write a catalog folder whose first area has N questions.")
+
+    @Argument var directory: String
+    @Option var questions = 10_000
+
+    func run() throws {
+        let builtIn = try CatalogLoader.builtInCatalog()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        func write(_ name: String, _ value: JSONValue) throws {
+            try Data(CanonicalJSONWriter.bytes(value)).write(to: URL(fileURLWithPath: directory + "/" + name + ".json"))
+        }
+        try write("catalog", .object([
+            "id": .string("synthetic"), "title": .string("Synthetic \(questions)"), "version": .string("1.0.0"),
+            "areas": .array(builtIn.areas.map { .string($0.id) }),
+        ]))
+        for (index, area) in builtIn.areas.enumerated() {
+            let count = index == 0 ? questions : area.questions.count
+            let items: [JSONValue] = (0..<count).map { number in
+                let template = area.questions[number % area.questions.count]
+                return .object([
+                    "id": .string(index == 0 ? "\(area.id).q\(number)" : template.id),
+                    "text": .string("\(number): " + template.text), "hint": .string(template.hint),
+                    "tags": .array(template.tags.map(JSONValue.string)), "chapter": .number(Double(template.chapter)),
+                ])
+            }
+            try write(area.id, .object([
+                "id": .string(area.id), "kind": .string(area.kind.rawValue), "title": .string(area.title),
+                "summary": .string(area.summary), "why": .string(area.whyItMatters),
+                "pitfalls": .array(area.pitfalls.map(JSONValue.string)), "questions": .array(items),
+            ]))
+        }
+        try write("matrix", .object(["cells": .array([])]))
+        try write("maturity", .object(["stages": .array(builtIn.maturityStages.map {
+            .object(["id": .string($0.id), "title": .string($0.title), "summary": .string($0.summary),
+                     "focus": .array($0.focus.map(JSONValue.string)), "pitfalls": .array($0.pitfalls.map(JSONValue.string))])
+        })]))
+    }
+}
+
+struct GenerateAssessment: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "generate-assessment", abstract: "Write an assessment answering N questions, each with a note.")
+
+    @Argument var file: String
+    @Option var catalog: String
+    @Option var answers = 10_000
+    /// A different variant changes every tenth answer, for diff benchmarks.
+    @Option var variant = 0
+
+    func run() throws {
+        let catalog = try CatalogLoader.load(directory: self.catalog)
+        var assessment = Assessment(name: "Synthetic", maturity: "scaling", catalog: catalog.reference, created: Timestamp("2026-11-27T00:00:00Z")!)
+        let statuses: [AnswerStatus] = [.addressed, .partial, .gap, .notApplicable]
+        let ids = catalog.areas.flatMap { $0.questions.map(\.id) }.prefix(answers)
+        for (number, id) in ids.enumerated() {
+            let changed = variant != 0 && number % 10 == 0
+            let status = statuses[(number + (changed ? variant : 0)) % statuses.count]
+            let note = "Finding \(number): the pipeline reads the replica every hour; owner is team \(number % 17).\nFollow-up \(changed ? "done in sprint \(variant)" : "planned") — résumé, 日本, ✓."
+            assessment.setAnswer(Answer(status: status, note: note, reason: status == .notApplicable ? "not in scope" : ""),
+                                 for: id, at: Timestamp("2026-11-27T00:00:00Z")!)
+        }
+        try Data(assessment.canonicalBytes()).write(to: URL(fileURLWithPath: file))
+    }
+}
+
+/// Percentiles of a sample, in microseconds.
+func percentile(_ values: [Double], _ share: Double) -> Double {
+    let sorted = values.sorted()
+    return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * share))]
+}
+
+func microseconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
+}
+
+struct Keystrokes: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Time update + render per key press, in process.")
+
+    @Option var catalog: String
+    @Option var count = 5_000
+    @Option var width = 80
+    @Option var height = 24
+
+    func run() throws {
+        let catalog = try CatalogLoader.load(directory: self.catalog)
+        let assessment = Assessment(name: "Keys", catalog: catalog.reference)
+        let loaded = LoadedAssessment(assessment: assessment, path: "/dev/null", fingerprint: FileFingerprint(bytes: []))
+        var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/", entries: [])), width: width, height: height)
+        state.showExplorer(OpenDocument(loaded: loaded), fromStartScreen: false)
+        _ = state.render()
+        var moves: [Double] = [], ticks: [Double] = []
+        for number in 0..<count {
+            moves.append(microseconds { _ = state.update(.key(.character("j"))); _ = state.render() })
+            if number % 5 == 0 {
+                ticks.append(microseconds { _ = state.update(.key(.character(" "))); _ = state.render() })
+            }
+        }
+        print("questions_in_area \(catalog.areas[0].questions.count)")
+        print("move_p50_us \(String(format: "%.1f", percentile(moves, 0.5)))")
+        print("move_p99_us \(String(format: "%.1f", percentile(moves, 0.99)))")
+        print("tick_p50_us \(String(format: "%.1f", percentile(ticks, 0.5)))")
+        print("tick_p99_us \(String(format: "%.1f", percentile(ticks, 0.99)))")
+    }
+}
+
+struct FileOperations: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "io", abstract: "Median load, save (atomic, fsync) and validate times of a file.")
+
+    @Argument var file: String
+    @Option var catalog: String
+    @Option var runs = 21
+
+    func run() throws {
+        let catalog = try CatalogLoader.load(directory: self.catalog)
+        let store = AssessmentStore(catalog: catalog, backups: nil)
+        let copy = file + ".bench-copy.json"
+        try? FileManager.default.removeItem(atPath: copy)
+        try FileManager.default.copyItem(atPath: file, toPath: copy)
+        defer { try? FileManager.default.removeItem(atPath: copy) }
+        var loads: [Double] = [], saves: [Double] = [], validations: [Double] = []
+        var encodes: [Double] = [], parses: [Double] = [], reads: [Double] = [], trees: [Double] = [], writes: [Double] = []
+        var loaded = try store.load(copy)
+        for run in 0..<runs {
+            loads.append(microseconds { loaded = try! store.load(copy) })
+            var changed = loaded.assessment
+            changed.setStatus(run % 2 == 0 ? .gap : .addressed, for: catalog.areas[0].questions[0].id)
+            saves.append(microseconds { loaded = try! store.save(changed, to: copy, replacing: loaded.fingerprint) })
+            encodes.append(microseconds { _ = changed.canonicalBytes() })
+            var tree = JSONValue.null
+            trees.append(microseconds { tree = changed.jsonValue })
+            writes.append(microseconds { _ = CanonicalJSONWriter.bytes(tree) })
+            var bytes: [UInt8] = []
+            reads.append(microseconds { bytes = try! SafeFileReader.read(copy); _ = FileFingerprint(bytes: bytes) })
+            parses.append(microseconds { _ = try! JSONParser.parse(bytes) })
+            let validator = DocumentValidator(catalog: catalog)
+            validations.append(microseconds { _ = validator.validate(path: copy) })
+        }
+        let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+        print("file_bytes \(bytes)")
+        print("answers \(loaded.assessment.answers.count)")
+        print("load_ms \(String(format: "%.2f", percentile(loads, 0.5) / 1000))")
+        print("save_ms \(String(format: "%.2f", percentile(saves, 0.5) / 1000))")
+        print("validate_ms \(String(format: "%.2f", percentile(validations, 0.5) / 1000))")
+        print("of_which_encode_ms \(String(format: "%.2f", percentile(encodes, 0.5) / 1000))")
+        print("encode_tree_ms \(String(format: "%.2f", percentile(trees, 0.5) / 1000))")
+        print("encode_write_ms \(String(format: "%.2f", percentile(writes, 0.5) / 1000))")
+        print("of_which_read_and_hash_ms \(String(format: "%.2f", percentile(reads, 0.5) / 1000))")
+        print("of_which_json_parse_ms \(String(format: "%.2f", percentile(parses, 0.5) / 1000))")
+    }
+}
