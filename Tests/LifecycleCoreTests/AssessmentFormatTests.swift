@@ -151,3 +151,19 @@ final class TimestampTests: XCTestCase {
         }
     }
 }
+
+final class ProgressTests: XCTestCase {
+    func testMovingBetweenStatusesMatchesARecount() {
+        let catalog = builtInCatalog()
+        var assessment = Assessment(name: "P", catalog: catalog.reference)
+        let area = catalog.area(id: "storage")!
+        var progress = assessment.progress(of: area)
+        let steps: [(String, AnswerStatus)] = [("storage.retention", .gap), ("storage.retention", .partial), ("storage.temperature", .notApplicable),
+                                               ("storage.retention", .unanswered), ("storage.temperature", .addressed)]
+        for (id, status) in steps {
+            progress.move(from: assessment.status(of: id), to: status)
+            assessment.setStatus(status, for: id)
+            XCTAssertEqual(progress, assessment.progress(of: area))
+        }
+    }
+}

@@ -111,11 +111,12 @@ public struct ExplorerState: Sendable {
 
     /// Changes one answer and refreshes the counts of the areas it belongs to.
     public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp = .now()) {
+        let oldStatus = document.assessment.status(of: questionID)
         document.assessment.setAnswer(answer, for: questionID, at: time)
         document.saveState = .pending
         if let location = catalog.location(ofQuestion: questionID) {
-            areaProgress[location.areaIndex] = document.assessment.progress(of: catalog.areas[location.areaIndex])
-            overallProgress = areaProgress.reduce(Progress(), +)
+            areaProgress[location.areaIndex].move(from: oldStatus, to: answer.status)
+            overallProgress.move(from: oldStatus, to: answer.status)
         }
     }
 
