@@ -227,3 +227,23 @@ final class AssessmentStoreTests: XCTestCase {
         XCTAssertEqual(message, "/tmp/^[]0;owned^G.json: no such file")
     }
 }
+
+final class AbandonedTemporaryFileTests: XCTestCase {
+    func testTemporaryFilesOfKilledWritersAreRemovedOnceTheyAreOld() throws {
+        let directory = TemporaryDirectory()
+        let store = AssessmentStore(catalog: builtInCatalog(), backups: nil)
+        let path = directory.file("review.json")
+        try store.create(sampleAssessment(), at: path)
+        let old = directory.write(".review.json.AbC123.tmp", "half a file")
+        let fresh = directory.write(".review.json.XyZ789.tmp", "a save in progress")
+        let unrelated = directory.write(".other.json.AbC123.tmp", "not ours")
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-120)], ofItemAtPath: old)
+        try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(-120)], ofItemAtPath: unrelated)
+        var loaded = try store.load(path)
+        loaded.assessment.setStatus(.gap, for: "security.patching")
+        try store.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: old))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: fresh))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: unrelated))
+    }
+}

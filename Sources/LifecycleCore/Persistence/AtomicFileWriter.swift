@@ -32,6 +32,7 @@ public struct AtomicFileWriter: Sendable {
         if let _ = existingMode, (existing.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
 
         let base = (path as NSString).lastPathComponent
+        AtomicFileWriter.removeAbandonedTemporaryFiles(of: base, in: directory)
         var template = Array("\(directory)/.\(base).XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
         guard descriptor >= 0 else {
@@ -80,6 +81,21 @@ public struct AtomicFileWriter: Sendable {
                 throw FileWriteError(reason: String(cString: strerror(errno)))
             }
             offset += written
+        }
+    }
+
+    /// A writer killed between creating its temporary file and renaming it (SIGKILL, power
+    /// cut) leaves `.NAME.XXXXXX.tmp` behind. Those older than a minute cannot belong to a
+    /// save still in progress, so the next save of the same file removes them.
+    static func removeAbandonedTemporaryFiles(of base: String, in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let prefix = "." + base + "."
+        let now = Date()
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && name.count == prefix.count + 10 {
+            let path = directory + "/" + name
+            guard let modified = (try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date,
+                  now.timeIntervalSince(modified) > 60 else { continue }
+            unlink(path)
         }
     }
 
