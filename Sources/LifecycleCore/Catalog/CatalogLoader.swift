@@ -86,8 +86,8 @@ public enum CatalogLoader {
 
         var hasher = FNV1a()
         for key in files.keys.sorted() where key.hasPrefix("content/") {
-            hasher.combine(key.utf8)
-            hasher.combine(files[key]!.utf8)
+            hasher.combine(key)
+            hasher.combine(files[key]!)
         }
         let catalog = Catalog(id: identity.id, title: identity.title, version: identity.version,
                               contentHash: "fnv1a64:" + hasher.hexDigest, source: identity.source,

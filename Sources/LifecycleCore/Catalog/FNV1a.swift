@@ -6,6 +6,7 @@ public struct FNV1a: Sendable {
     public init() {}
 
     public mutating func combine<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+        if let done: Void = bytes.withContiguousStorageIfAvailable({ combine(buffer: $0) }) { return done }
         var hash = value
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -14,10 +15,25 @@ public struct FNV1a: Sendable {
         value = hash
     }
 
+    /// Hashes a string's UTF-8 bytes straight from its storage.
+    public mutating func combine(_ text: String) {
+        var text = text
+        text.withUTF8 { combine($0) }
+    }
+
     public static func hash<Bytes: Sequence>(_ bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hasher = FNV1a()
         hasher.combine(bytes)
         return hasher.value
+    }
+
+    private mutating func combine(buffer: UnsafeBufferPointer<UInt8>) {
+        var hash = value
+        for byte in buffer {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        value = hash
     }
 
     public var hexDigest: String {
