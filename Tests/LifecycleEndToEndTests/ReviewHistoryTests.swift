@@ -113,6 +113,33 @@ final class ReviewHistoryTests: XCTestCase {
         XCTAssertEqual((json["overall"] as! [String: Any])["answered"] as? Int, 3)
     }
 
+    /// The Markdown outputs parsed by a real Markdown implementation (Python-Markdown):
+    /// tables come out as tables, headings as headings, and hostile text stays text.
+    func testMarkdownOutputsRoundTripThroughAMarkdownParser() throws {
+        try lifecycle.run("milestone", file, "--label", "before")
+        try lifecycle.run("set", file, "security.backups", "--status", "gap", "--note", "| not a cell | <script>alert(1)</script> **x**")
+        let diffPath = scratch.path + "/diff.md", reportPath = scratch.path + "/report.md"
+        try lifecycle.run("diff", file + "@before", file, "--format", "markdown").stdout.write(toFile: diffPath, atomically: true, encoding: .utf8)
+        try lifecycle.run("report", file).stdout.write(toFile: reportPath, atomically: true, encoding: .utf8)
+        let (status, output) = try python("""
+            import sys
+            try:
+                import markdown
+            except ImportError:
+                print("NO-MARKDOWN"); sys.exit(0)
+            for path, heading in ((sys.argv[1], "<h2>"), (sys.argv[2], "<h1>")):
+                html = markdown.markdown(open(path, encoding="utf-8").read(), extensions=["tables"])
+                assert heading in html, heading
+                assert html.count("<table>") >= 1, "no table"
+                assert "<script>" not in html, "raw HTML from a note reached the output"
+                assert "not a cell" in html
+            print("MARKDOWN-OK")
+            """, [diffPath, reportPath])
+        if output.contains("NO-MARKDOWN") { throw XCTSkip("Python-Markdown is not installed (.ci/run installs it)") }
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.contains("MARKDOWN-OK"), output)
+    }
+
     private func git(_ arguments: String..., in directory: String) throws -> (Int32, String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
