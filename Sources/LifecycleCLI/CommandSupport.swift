@@ -36,6 +36,12 @@ func loadCatalog() throws -> Catalog {
     }
 }
 
+/// Rejects a maturity stage the catalog does not define, listing the ones it does.
+func checkMaturity(_ maturity: String?, in catalog: Catalog) throws {
+    guard let maturity, catalog.maturityStage(id: maturity) == nil else { return }
+    throw reportError("unknown maturity stage \"\(TerminalSafeText.escaped(maturity))\" (expected one of \(catalog.maturityStages.map(\.id).joined(separator: ", ")))")
+}
+
 func makeStore(_ catalog: Catalog) -> AssessmentStore {
     AssessmentStore(catalog: catalog)
 }

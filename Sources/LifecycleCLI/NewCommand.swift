@@ -32,9 +32,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try loadCatalog()
-        if let maturity, catalog.maturityStage(id: maturity) == nil {
-            throw reportError("unknown maturity stage \"\(TerminalSafeText.escaped(maturity))\" (expected one of \(catalog.maturityStages.map(\.id).joined(separator: ", ")))")
-        }
+        try checkMaturity(maturity, in: catalog)
         let path: String
         if let file {
             path = file

@@ -28,9 +28,7 @@ struct OpenCommand: ParsableCommand {
                 warnAboutDrift(loaded)
                 return .document(loaded, isDemo: false)
             }
-            if let maturity, store.catalog.maturityStage(id: maturity) == nil {
-                throw reportError("unknown maturity stage \"\(TerminalSafeText.escaped(maturity))\" (expected one of \(store.catalog.maturityStages.map(\.id).joined(separator: ", ")))")
-            }
+            try checkMaturity(maturity, in: store.catalog)
             let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
             let assessment = Assessment(name: name ?? defaultName, maturity: maturity, catalog: store.catalog.reference)
             let created = try attempt { () throws(FileProblem) in try store.create(assessment, at: file) }

@@ -61,6 +61,22 @@ struct BinaryRunner {
     }
 }
 
+/// Runs a command (through env, so PATH finds it) and returns its status and combined output.
+func runProcess(_ arguments: [String], in directory: String? = nil, environment: [String: String]? = nil) throws -> (Int32, String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = arguments
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    if let environment { process.environment = environment }
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = output
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
+
 final class ScratchDirectory {
     let path: String
 

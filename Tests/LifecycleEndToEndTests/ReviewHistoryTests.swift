@@ -17,16 +17,7 @@ final class ReviewHistoryTests: XCTestCase {
     }
 
     private func python(_ script: String, _ arguments: [String] = []) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        try runProcess(["python3", "-c", script] + arguments)
     }
 
     func testMilestoneThenDiffWithExitCodesAndFailOn() throws {
@@ -141,23 +132,12 @@ final class ReviewHistoryTests: XCTestCase {
     }
 
     private func git(_ arguments: String..., in directory: String) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_AUTHOR_NAME"] = "Test"; environment["GIT_AUTHOR_EMAIL"] = "t@example.invalid"
         environment["GIT_COMMITTER_NAME"] = "Test"; environment["GIT_COMMITTER_EMAIL"] = "t@example.invalid"
         environment["HOME"] = scratch.path
         environment["LIFECYCLE_BACKUP_DIR"] = scratch.path + "/backups"
-        process.environment = environment
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return try runProcess(["git"] + arguments, in: directory, environment: environment)
     }
 
     /// The README's .gitattributes and git config lines, in a scratch repository.

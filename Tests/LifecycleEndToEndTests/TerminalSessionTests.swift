@@ -10,10 +10,7 @@ final class TerminalSessionTests: XCTestCase {
         scratch = ScratchDirectory()
     }
 
-    private var environment: [String: String] {
-        ["LIFECYCLE_HOME": scratch.path + "/workspace", "LIFECYCLE_BACKUP_DIR": scratch.path + "/backups",
-         "HOME": scratch.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"]
-    }
+    private var environment: [String: String] { terminalEnvironment(scratch) }
 
     private func document(_ path: String) throws -> [String: Any] {
         try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as! [String: Any]
@@ -143,10 +140,7 @@ final class TerminalIntegrationTests: XCTestCase {
         scratch = ScratchDirectory()
     }
 
-    private func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        ["LIFECYCLE_HOME": scratch.path + "/workspace", "LIFECYCLE_BACKUP_DIR": scratch.path + "/backups",
-         "HOME": scratch.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(extra) { $1 }
-    }
+    private func environment(_ extra: [String: String] = [:]) -> [String: String] { terminalEnvironment(scratch, extra) }
 
     func testEditingANoteInTheExternalEditor() throws {
         let editor = scratch.path + "/fake-editor.sh"

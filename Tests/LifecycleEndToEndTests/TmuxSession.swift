@@ -1,6 +1,13 @@
 import Foundation
 import XCTest
 
+/// The environment the explorer gets in terminal tests: a private workspace and backup
+/// folder under `scratch`, UTF-8, a capable TERM, plus `extra`.
+func terminalEnvironment(_ scratch: ScratchDirectory, _ extra: [String: String] = [:]) -> [String: String] {
+    ["LIFECYCLE_HOME": scratch.path + "/workspace", "LIFECYCLE_BACKUP_DIR": scratch.path + "/backups",
+     "HOME": scratch.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(extra) { $1 }
+}
+
 /// Drives a program in a real terminal: a private tmux server, `send-keys` to type and
 /// `capture-pane` to read the screen.
 final class TmuxSession {

@@ -98,10 +98,7 @@ final class HostileTerminalTests: XCTestCase {
         scratch = ScratchDirectory()
     }
 
-    private func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        ["LIFECYCLE_HOME": scratch.path + "/workspace", "LIFECYCLE_BACKUP_DIR": scratch.path + "/backups",
-         "HOME": scratch.path, "LANG": "C.UTF-8", "TERM": "xterm-256color"].merging(extra) { $1 }
-    }
+    private func environment(_ extra: [String: String] = [:]) -> [String: String] { terminalEnvironment(scratch, extra) }
 
     func testTinyWindowsAndAResizeStormNeitherCrashNorGarble() throws {
         let session = try TmuxSession(command: "\(BinaryRunner.executable) demo", width: 20, height: 5, environment: environment())
