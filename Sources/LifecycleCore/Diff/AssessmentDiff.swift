@@ -86,7 +86,8 @@ public struct AssessmentDiff: Sendable {
         var metadata: [MetadataChange] = []
         if a.name != b.name { metadata.append(MetadataChange(field: "name", before: a.name, after: b.name)) }
         if a.reviewers != b.reviewers {
-            metadata.append(MetadataChange(field: "reviewers", before: a.reviewers.joined(separator: ", "), after: b.reviewers.joined(separator: ", ")))
+            func list(_ names: [String]) -> String { names.isEmpty ? "(none)" : names.joined(separator: ", ") }
+            metadata.append(MetadataChange(field: "reviewers", before: list(a.reviewers), after: list(b.reviewers)))
         }
         if a.maturity != b.maturity {
             metadata.append(MetadataChange(field: "maturity", before: a.maturity ?? "(not recorded)", after: b.maturity ?? "(not recorded)"))

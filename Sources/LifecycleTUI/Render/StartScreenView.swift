@@ -12,7 +12,7 @@ struct StartScreenView {
         screen.put(" Workspace: \(state.workspaceDirectory)", row: 1, column: 0, style: .dim)
         let listTop = 3
         let rows = max(1, screen.height - listTop - 2)
-        let nameWidth = max(16, min(40, screen.width - 40))
+        let nameWidth = max(16, min(40, screen.width - 46))
         screen.put("   " + DisplayWidth.padded("Assessment", toWidth: nameWidth) + " Progress       Gaps  Last change",
                    row: listTop - 1, column: 0, style: Style(.accent, bold: true))
         let first = max(0, min(state.cursor - rows + 1, state.rowCount - rows))
