@@ -50,6 +50,19 @@ final class AssessmentFormatTests: XCTestCase {
             """)
     }
 
+    func testTheDirectWriterMatchesTheGenericOne() throws {
+        var assessment = sampleAssessment(catalog)
+        assessment.setAnswer(Answer(status: .partial, note: "q\"uote\\ \u{1B} \u{9B} \u{2028} 日本", reason: "r", choices: ["b", "a"],
+                                    unknownFields: ["zeta": .number(1)]), for: "storage.temperature")
+        assessment.setAnswer(Answer(status: .gap, choices: ["x"]), for: "serving.semantic-layer")
+        assessment.answers["z.empty"] = Answer()
+        assessment.unknownFields = ["aaa": .bool(true), "zzz": .array([])]
+        try assessment.addMilestone(label: "M", at: fixedTime())
+        XCTAssertEqual(String(decoding: assessment.canonicalBytes(), as: UTF8.self), CanonicalJSONWriter.string(assessment.jsonValue))
+        let empty = Assessment(name: "E", catalog: catalog.reference, created: fixedTime())
+        XCTAssertEqual(empty.canonicalBytes(), CanonicalJSONWriter.bytes(empty.jsonValue))
+    }
+
     func testRoundTripIsByteIdentical() {
         let bytes = sampleAssessment(catalog).canonicalBytes()
         var problems: [ValidationProblem] = []

@@ -37,3 +37,12 @@ final class CanonicalJSONWriterTests: XCTestCase {
         XCTAssertEqual(try JSONParser.parse(CanonicalJSONWriter.bytes(value)), value)
     }
 }
+
+final class KeyOrderTests: XCTestCase {
+    func testKeysSortInByteOrderWithAndWithoutNonASCII() {
+        XCTAssertEqual(CanonicalJSONWriter.sortedKeys(["b", "B", "a-b", "a.b", "a", "ab"]), ["B", "a", "a-b", "a.b", "ab", "b"])
+        // é (C3 A9) sorts after z in byte order, whatever the locale says.
+        XCTAssertEqual(CanonicalJSONWriter.sortedKeys(["é", "z", "e", "Z"]), ["Z", "e", "z", "é"])
+        XCTAssertEqual(CanonicalJSONWriter.sortedKeys(["e\u{301}", "é", "f"]), ["e\u{301}", "f", "é"])
+    }
+}

@@ -61,6 +61,8 @@ final class LoaderFuzzTests: XCTestCase {
                     var again: [ValidationProblem] = []
                     let reloaded = Assessment.decode(try JSONParser.parse(assessment.canonicalBytes()), knownMaturityStages: ["starting", "scaling", "leading"], problems: &again)
                     XCTAssertEqual(reloaded, assessment, "iteration \(iteration)")
+                    // The direct writer and the generic one agree byte for byte.
+                    XCTAssertEqual(assessment.canonicalBytes(), CanonicalJSONWriter.bytes(assessment.jsonValue), "iteration \(iteration)")
                     _ = AssessmentDiff(left: DiffSide(label: "a", assessment: baseAssessment), right: DiffSide(label: "b", assessment: assessment), catalog: catalog)
                     _ = ThreeWayMerge.merge(base: baseAssessment, ours: assessment, theirs: baseAssessment)
                 }

@@ -17,6 +17,14 @@ public enum CanonicalJSONWriter {
         String(decoding: bytes(value), as: UTF8.self)
     }
 
+    /// Keys in byte order. All-ASCII keys (question ids, field names: nearly always) sort
+    /// with String's own comparison, which is byte order for ASCII and much faster.
+    public static func sortedKeys<Keys: Sequence>(_ keys: Keys) -> [String] where Keys.Element == String {
+        let array = Array(keys)
+        if array.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) { return array.sorted() }
+        return array.sorted(by: keyPrecedes)
+    }
+
     /// Sort order for object keys: plain byte order, so the output is the same on
     /// every platform and locale.
     public static func keyPrecedes(_ lhs: String, _ rhs: String) -> Bool {
@@ -34,7 +42,7 @@ public enum CanonicalJSONWriter {
         }
     }
 
-    private static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
+    static func write(_ value: JSONValue, indent: Int, into output: inout [UInt8]) {
         switch value {
         case .null: output.append(contentsOf: "null".utf8)
         case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)
@@ -53,13 +61,13 @@ public enum CanonicalJSONWriter {
         case .object(let members):
             if members.isEmpty { output.append(contentsOf: "{}".utf8); return }
             output.append(contentsOf: "{\n".utf8)
-            let sorted = members.sorted { keyPrecedes($0.key, $1.key) }  // byte order, not locale order
-            for (position, member) in sorted.enumerated() {
+            let sorted = sortedKeys(members.keys)  // byte order, not locale order
+            for (position, key) in sorted.enumerated() {
                 writeIndent(indent + 1, into: &output)
-                writeString(member.key, into: &output)
+                writeString(key, into: &output)
                 output.append(0x3A)
                 output.append(0x20)
-                write(member.value, indent: indent + 1, into: &output)
+                write(members[key]!, indent: indent + 1, into: &output)
                 if position + 1 < sorted.count { output.append(0x2C) }
                 output.append(0x0A)
             }
@@ -68,7 +76,7 @@ public enum CanonicalJSONWriter {
         }
     }
 
-    private static func writeIndent(_ level: Int, into output: inout [UInt8]) {
+    static func writeIndent(_ level: Int, into output: inout [UInt8]) {
         output.append(contentsOf: repeatElement(0x20, count: level * 2))
     }
 
@@ -84,7 +92,7 @@ public enum CanonicalJSONWriter {
     /// separators, so that `cat`-ing or `git diff`-ing a saved file can never send a
     /// terminal control sequence hidden in a note. Works on UTF-8 bytes: other non-ASCII
     /// text is copied as it is, which keeps saving 10,000 notes fast.
-    private static func writeString(_ text: String, into output: inout [UInt8]) {
+    static func writeString(_ text: String, into output: inout [UInt8]) {
         output.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { bytes in
@@ -98,7 +106,7 @@ public enum CanonicalJSONWriter {
             }
             while index < count {
                 let byte = bytes[index]
-                if byte >= 0x20 && byte != 0x22 && byte != 0x5C && byte != 0x7F && byte != 0xC2 && byte != 0xE2 {
+                if !needsAttention[Int(byte)] {
                     index += 1
                     continue
                 }
@@ -128,6 +136,12 @@ public enum CanonicalJSONWriter {
             flush(upTo: count)
         }
         output.append(UInt8(ascii: "\""))
+    }
+
+    /// Bytes that may need escaping: C0 controls, quote, backslash, DEL, and the lead
+    /// bytes of C1 controls (0xC2) and of U+2028/U+2029 (0xE2).
+    private static let needsAttention: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x22 || byte == 0x5C || byte == 0x7F || byte == 0xC2 || byte == 0xE2
     }
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
