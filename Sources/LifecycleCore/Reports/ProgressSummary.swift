@@ -64,9 +64,10 @@ public struct ProgressSummary: Sendable {
             lines.append(kind == .stage ? "Lifecycle stages" : "Undercurrents")
             for area in catalog.areas where area.kind == kind {
                 let progress = assessment.progress(of: area)
-                lines.append("  " + TextTable.pad(area.title, to: titleWidth) + " "
+                let count = "\(progress.answered)/\(progress.total)"
+                lines.append("  " + DisplayWidth.padded(area.title, toWidth: titleWidth) + " "
                              + ProgressBar.text(progress, width: 10) + " "
-                             + TextTable.padLeft("\(progress.answered)/\(progress.total)", to: 6) + "  "
+                             + String(repeating: " ", count: max(0, 6 - count.count)) + count + "  "
                              + gapsText(progress))
             }
             lines.append("")
@@ -84,17 +85,6 @@ public struct ProgressSummary: Sendable {
 
     private func gapsText(_ progress: Progress) -> String {
         "\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s"), \(progress.partial) partial"
-    }
-}
-
-/// Fixed-width helpers for plain-text tables (titles here are ASCII catalog text).
-enum TextTable {
-    static func pad(_ text: String, to width: Int) -> String {
-        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
-    }
-
-    static func padLeft(_ text: String, to width: Int) -> String {
-        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
     }
 }
 
