@@ -18,13 +18,21 @@ final class CrashSafetyTests: XCTestCase {
         var completed = 0, interrupted = 0
         let rounds = 500
         let environment = runner.environment.map { "\($0.key)=\($0.value)" }
+        // How long one save takes on this machine right now (a loaded CI box is slower):
+        // kills are spread over 0-150% of it, so some land mid-save and some after.
+        let started = Date()
+        for _ in 0..<3 {
+            let pid = try spawn([BinaryRunner.executable, "set", file, "generation.event-rate", "--status", "gap", "--note", String(repeating: "y", count: 50_000)], environment: environment)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+        }
+        let saveMicroseconds = UInt32(Date().timeIntervalSince(started) / 3 * 1_000_000)
+        committed = try store.load(file).assessment.answer(for: "generation.event-rate").note
         for round in 0..<rounds {
             // Big notes widen the window in which a kill can land mid-write.
             let note = "round \(round) " + String(repeating: "x", count: Int.random(in: 1...100_000, using: &generator))  // under the 128 KiB argument limit
             let pid = try spawn([BinaryRunner.executable, "set", file, "generation.event-rate", "--status", "gap", "--note", note], environment: environment)
-            // Spread over start-up, parsing, writing and renaming (a debug build takes
-            // 10-40 ms for all of it).
-            usleep(UInt32.random(in: 0...45_000, using: &generator))
+            usleep(UInt32.random(in: 0...(saveMicroseconds * 3 / 2), using: &generator))
             kill(pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
@@ -35,7 +43,7 @@ final class CrashSafetyTests: XCTestCase {
             committed = now
         }
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasSuffix(".tmp") }
-        print("crash-safety: \(rounds) rounds, \(completed) saves completed, \(interrupted) killed before the rename, \(leftovers.count) temporary files left by killed writers")
+        print("crash-safety: one save takes \(saveMicroseconds / 1000) ms here; \(rounds) rounds, \(completed) saves completed, \(interrupted) killed before the rename, \(leftovers.count) temporary files left by killed writers")
         XCTAssertGreaterThan(interrupted, 0, "no kill landed before a save finished: the test proved nothing")
         XCTAssertGreaterThan(completed, 0, "no save ever finished: the test proved nothing")
     }
