@@ -11,6 +11,8 @@ final class SampleAssessmentTests: XCTestCase {
         let store = AssessmentStore(catalog: catalog, backups: nil)
         let loaded = try store.load(path)
         XCTAssertEqual(loaded.unknownQuestionIDs, [])
+        XCTAssertEqual(loaded.assessment.catalog, catalog.reference,
+                       "the sample must name this build's catalog: after editing content/, update its catalog hash")
         XCTAssertGreaterThanOrEqual(loaded.assessment.answers.count, 30)
         XCTAssertEqual(loaded.assessment.canonicalBytes(), [UInt8](FileManager.default.contents(atPath: path)!),
                        "the sample must be saved in canonical form")

@@ -9,17 +9,20 @@ public struct CatalogArea: Sendable, Equatable, Identifiable {
     public var id: String
     public var kind: AreaKind
     public var title: String
+    /// A shorter title for narrow columns (sidebar, heat map); the title when none is given.
+    public var shortTitle: String
     public var summary: String
     /// Why the area deserves review time, in the tone of the user's reading notes.
     public var whyItMatters: String
     public var pitfalls: [String]
     public var questions: [Question]
 
-    public init(id: String, kind: AreaKind, title: String, summary: String, whyItMatters: String,
+    public init(id: String, kind: AreaKind, title: String, shortTitle: String? = nil, summary: String, whyItMatters: String,
                 pitfalls: [String], questions: [Question]) {
         self.id = id
         self.kind = kind
         self.title = title
+        self.shortTitle = shortTitle ?? title
         self.summary = summary
         self.whyItMatters = whyItMatters
         self.pitfalls = pitfalls

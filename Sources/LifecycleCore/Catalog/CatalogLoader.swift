@@ -119,6 +119,7 @@ public enum CatalogLoader {
             problems.append(ValidationProblem(JSONPath.root.appending("kind"), "unknown kind \"\(TerminalSafeText.escaped(kindText))\" (expected stage or undercurrent)"))
         }
         let title = reader.nonEmptyString("title", problems: &problems)
+        let shortTitle = reader.string("shortTitle", required: false, problems: &problems)
         let summary = reader.nonEmptyString("summary", problems: &problems)
         let why = reader.nonEmptyString("why", problems: &problems)
         let pitfalls = reader.strings("pitfalls", problems: &problems)
@@ -130,7 +131,7 @@ public enum CatalogLoader {
             }
         }
         guard let id, let kind, let title, let summary, let why, let pitfalls else { return nil }
-        let area = CatalogArea(id: id, kind: kind, title: title, summary: summary, whyItMatters: why,
+        let area = CatalogArea(id: id, kind: kind, title: title, shortTitle: shortTitle, summary: summary, whyItMatters: why,
                                pitfalls: pitfalls, questions: questions)
         problems += CatalogChecks.areaProblems(area)
         return area

@@ -77,8 +77,10 @@ public struct ProgressSummary: Sendable {
         if !unknownQuestionIDs.isEmpty {
             lines.append("Kept but not in this catalog: " + unknownQuestionIDs.map(TerminalSafeText.escaped).joined(separator: ", "))
         }
-        if assessment.catalog != catalog.reference {
+        if assessment.catalog.id != catalog.id || assessment.catalog.version != catalog.version {
             lines.append("Made against catalog \(TerminalSafeText.escaped(assessment.catalog.id)) \(TerminalSafeText.escaped(assessment.catalog.version)); this build has \(catalog.id) \(catalog.version).")
+        } else if assessment.catalog.contentHash != catalog.contentHash {
+            lines.append("Made against an earlier revision of catalog \(catalog.id) \(catalog.version) (its text changed since).")
         }
         return lines.joined(separator: "\n") + "\n"
     }

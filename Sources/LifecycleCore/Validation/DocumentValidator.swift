@@ -76,8 +76,10 @@ public struct DocumentValidator: Sendable {
                 }
                 if assessment.catalog.id != catalog.id {
                     report.warnings.append("\(safePath): made against catalog \"\(TerminalSafeText.escaped(assessment.catalog.id))\", this build has \"\(catalog.id)\"")
-                } else if assessment.catalog != catalog.reference {
-                    report.warnings.append("\(safePath): made against catalog version \(TerminalSafeText.escaped(assessment.catalog.version)) (\(TerminalSafeText.escaped(assessment.catalog.contentHash))), this build has \(catalog.version) (\(catalog.contentHash))")
+                } else if assessment.catalog.version != catalog.version {
+                    report.warnings.append("\(safePath): made against catalog version \(TerminalSafeText.escaped(assessment.catalog.version)), this build has \(catalog.version)")
+                } else if assessment.catalog.contentHash != catalog.contentHash {
+                    report.warnings.append("\(safePath): made against an earlier revision of catalog \(catalog.version) (its text changed since); answers are matched by question id")
                 }
                 let conflicted = assessment.answers.filter { ThreeWayMerge.hasConflictMarkers($0.value.note) }.keys.sorted()
                 if !conflicted.isEmpty {

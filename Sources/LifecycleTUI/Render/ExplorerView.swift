@@ -99,7 +99,7 @@ struct ExplorerView {
             x += screen.put(selected ? (ascii ? ">" : "▶") : " ", row: row, column: x, style: rowStyle.with(bold: true))
             x += screen.put(index < 9 ? "\(index + 1)" : " ", row: row, column: x, style: selected && focused ? .selected : .dim)
             x += 1
-            let title = DisplayWidth.of(area.title) <= titleWidth ? area.title : shortTitle(area)
+            let title = DisplayWidth.of(area.title) <= titleWidth ? area.title : area.shortTitle
             screen.put(DisplayWidth.padded(title, toWidth: titleWidth), row: row, column: x, style: rowStyle)
             x += titleWidth + 1
             screen.put(StatusMarks.bar(progress, width: 5, ascii: ascii), row: row, column: x,
@@ -122,15 +122,6 @@ struct ExplorerView {
         }
         if row < bottom {
             screen.put(" bar: answered · n/m · \(StatusMarks.gapGlyph(ascii: ascii)) gaps", row: row, column: rect.column, style: .dim, maxWidth: rect.width)
-        }
-    }
-
-    private func shortTitle(_ area: CatalogArea) -> String {
-        switch area.id {
-        case "data-architecture": "Architecture"
-        case "software-engineering": "Software eng."
-        case "data-management": "Data mgmt"
-        default: area.title
         }
     }
 

@@ -20,7 +20,7 @@ struct OverviewView {
         let cellWidth = max(6, (inner.width - headerWidth) / max(1, undercurrents.count))
         for (column, undercurrent) in undercurrents.enumerated() {
             let selected = column == overview.undercurrentIndex
-            screen.put(columnTitle(undercurrent), row: inner.row, column: inner.column + headerWidth + column * cellWidth,
+            screen.put(undercurrent.shortTitle, row: inner.row, column: inner.column + headerWidth + column * cellWidth,
                        style: selected ? Style(.accent, bold: true, underline: true) : Style(.accent), maxWidth: cellWidth - 1)
         }
         for (rowIndex, stage) in stages.enumerated() {
@@ -40,16 +40,6 @@ struct OverviewView {
             }
         }
         drawSelectedCell(&screen, top: inner.row + stages.count + 2, inner: inner)
-    }
-
-    private func columnTitle(_ area: CatalogArea) -> String {
-        switch area.id {
-        case "data-management": "Data mgmt"
-        case "data-architecture": "Architecture"
-        case "orchestration": "Orchestr."
-        case "software-engineering": "Software"
-        default: area.title
-        }
     }
 
     private func drawSelectedCell(_ screen: inout Screen, top: Int, inner: Rect) {
