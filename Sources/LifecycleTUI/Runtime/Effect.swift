@@ -5,6 +5,9 @@ public enum Effect: Equatable, Sendable {
     case save
     /// Save pending work, restore the terminal and exit.
     case quit(status: Int32)
+    /// `q` in the explorer: back to the start screen if it was opened from there, else
+    /// quit. Decided by `AppState`, which knows where the explorer came from.
+    case closeExplorer
     /// Suspend the screen and edit a note in $VISUAL / $EDITOR.
     case editNoteExternally(questionID: String, text: String)
     case openAssessment(path: String)

@@ -67,7 +67,7 @@ public final class ExplorerRuntime {
             case .openDemo: openDemo()
             case .reloadFromDisk: reload()
             case .saveCopy(let path): saveCopy(to: path)
-            case .refreshWorkspace: showStartScreen()
+            case .refreshWorkspace, .closeExplorer: showStartScreen()
             case .checkDisk: checkDisk()
             case .suspendProcess: backend.suspend { kill(getpid(), SIGTSTP) }
             case .openComparePicker: openComparePicker()

@@ -52,14 +52,9 @@ extension AppState {
             return effects
         case .explorer(var explorer):
             let layout = ExplorerLayout(width: width, height: height)
-            var effects = explorer.handle(key, layout: layout, now: now)
-            if let quitIndex = effects.firstIndex(of: .quit(status: 0)), cameFromStartScreen {
-                // `q` in an explorer opened from the start screen goes back to it.
-                effects.remove(at: quitIndex)
-                effects.append(.refreshWorkspace)
-            }
+            let effects = explorer.handle(key, layout: layout, now: now)
             mode = .explorer(explorer)
-            return effects
+            return effects.map { $0 == .closeExplorer ? (cameFromStartScreen ? .refreshWorkspace : .quit(status: 0)) : $0 }
         }
     }
 

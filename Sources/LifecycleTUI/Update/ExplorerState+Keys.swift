@@ -72,7 +72,7 @@ extension ExplorerState {
                 overlay = .conflict  // unsaved answers: ask before leaving
                 return []
             }
-            return document.saveState.hasUnsavedChanges ? [.save, .quit(status: 0)] : [.quit(status: 0)]
+            return document.saveState.hasUnsavedChanges ? [.save, .closeExplorer] : [.closeExplorer]
         case .character("r"):
             if case .conflict = document.saveState { overlay = .conflict }
         default:

@@ -47,7 +47,7 @@ extension ExplorerState {
             case .character("w"):
                 overlay = .saveCopyPrompt(buffer: TextBuffer(ExplorerState.copyPath(for: document.path), allowsNewlines: false))
             case .character("Q"):
-                return [.quit(status: 0)]
+                return [.closeExplorer]
             case .escape:
                 overlay = nil
             default:
@@ -208,14 +208,17 @@ extension ExplorerState {
         }
         let matches = QuestionSearch.matches(query, in: catalog)
         guard !matches.isEmpty else { flash = "no match for \"\(query)\""; return }
-        let allIDs = catalog.areas.flatMap { $0.questions.map(\.id) }
-        let currentPosition = currentQuestionID.flatMap { allIDs.firstIndex(of: $0) } ?? -1
-        let positions = matches.compactMap { allIDs.firstIndex(of: $0) }.sorted()
-        let target = forward
-            ? positions.first { $0 > currentPosition } ?? positions.first!
-            : positions.last { $0 < currentPosition } ?? positions.last!
-        jump(to: allIDs[target], layout: layout)
-        flash = "/\(query): \((positions.firstIndex(of: target) ?? 0) + 1) of \(positions.count)"
+        // Matches come in catalog order; compare positions through the catalog's index
+        // rather than searching a list of every id (quadratic on large catalogs).
+        func position(_ id: String) -> (Int, Int) {
+            catalog.location(ofQuestion: id).map { ($0.areaIndex, $0.questionIndex) } ?? (-1, -1)
+        }
+        let current = currentQuestionID.map(position) ?? (-1, -1)
+        let targetIndex = forward
+            ? matches.firstIndex { position($0) > current } ?? 0
+            : matches.lastIndex { position($0) < current } ?? matches.count - 1
+        jump(to: matches[targetIndex], layout: layout)
+        flash = "/\(query): \(targetIndex + 1) of \(matches.count)"
     }
 }
 
