@@ -1,5 +1,6 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import Glibc
 import LifecycleCore
 
 /// Exit status for trouble (bad input, unreadable or unwritable files), as diff(1) uses it.
@@ -12,7 +13,9 @@ func reportError(_ message: String) -> ExitCode {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data((message + "\n").utf8))
+    // write(2) directly: Swift 6 treats the C `stderr` stream as unsafe shared state.
+    let line = Array((message + "\n").utf8)
+    _ = line.withUnsafeBytes { write(STDERR_FILENO, $0.baseAddress, $0.count) }
 }
 
 func printWarning(_ message: String) {

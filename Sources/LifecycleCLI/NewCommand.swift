@@ -25,7 +25,7 @@ struct NewCommand: ParsableCommand {
     var reviewers: [String] = []
 
     func validate() throws {
-        if name.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if name.trimmingWhitespace().isEmpty {
             throw ValidationError("the system name must not be empty")
         }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LifecycleCore
 import LifecycleTUI
 
@@ -29,7 +29,7 @@ struct OpenCommand: ParsableCommand {
                 return .document(loaded, isDemo: false)
             }
             try checkMaturity(maturity, in: store.catalog)
-            let defaultName = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
+            let defaultName = PathText.deletingExtension(of: PathText.lastComponent(of: file))
             let assessment = Assessment(name: name ?? defaultName, maturity: maturity, catalog: store.catalog.reference)
             let created = try attempt { () throws(FileProblem) in try store.create(assessment, at: file) }
             return .document(created, isDemo: false)

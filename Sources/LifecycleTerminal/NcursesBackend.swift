@@ -1,6 +1,7 @@
 import CNcursesw
 import CTerminalSupport
-import Foundation
+import FoundationEssentials
+import Glibc
 import LifecycleCore
 import LifecycleTUI
 
@@ -96,14 +97,14 @@ public final class NcursesBackend: TerminalBackend {
         if signal != 0 { return .terminate(signal: signal) }
         wtimeout(lc_stdscr(), Int32(timeoutMilliseconds))
         var character: wint_t = 0
-        let started = DispatchTime.now()
+        let started = ContinuousClock.now
         let result = wget_wch(lc_stdscr(), &character)
         let pending = lc_take_pending_signal()
         if pending != 0 { return .terminate(signal: pending) }
         if result == ERR {
             // ERR returned at once, again and again: the terminal has gone away.
-            let elapsed = DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds
-            rapidErrors = elapsed < 1_000_000 && timeoutMilliseconds > 0 ? rapidErrors + 1 : 0
+            let elapsed = ContinuousClock.now - started
+            rapidErrors = elapsed < .milliseconds(1) && timeoutMilliseconds > 0 ? rapidErrors + 1 : 0
             return rapidErrors > 200 ? .terminate(signal: SIGHUP) : nil
         }
         rapidErrors = 0

@@ -1,5 +1,5 @@
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import LifecycleCore
 import LifecycleTUI
 
@@ -88,9 +88,17 @@ func percentile(_ values: [Double], _ share: Double) -> Double {
 }
 
 func microseconds(_ body: () -> Void) -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1000
+    let elapsed = ContinuousClock().measure(body)
+    return Double(elapsed.components.seconds) * 1e6 + Double(elapsed.components.attoseconds) / 1e12
+}
+
+/// "12.34" for 12.3449 and 2 places (String(format:) needs full Foundation).
+func decimal(_ value: Double, places: Int) -> String {
+    var scale = 1.0
+    for _ in 0..<places { scale *= 10 }
+    let scaled = Int((value * scale).rounded())
+    let whole = String(scaled / Int(scale)), fraction = String(scaled % Int(scale))
+    return places == 0 ? whole : whole + "." + String(repeating: "0", count: places - fraction.count) + fraction
 }
 
 struct Keystrokes: ParsableCommand {
@@ -116,10 +124,10 @@ struct Keystrokes: ParsableCommand {
             }
         }
         print("questions_in_area \(catalog.areas[0].questions.count)")
-        print("move_p50_us \(String(format: "%.1f", percentile(moves, 0.5)))")
-        print("move_p99_us \(String(format: "%.1f", percentile(moves, 0.99)))")
-        print("tick_p50_us \(String(format: "%.1f", percentile(ticks, 0.5)))")
-        print("tick_p99_us \(String(format: "%.1f", percentile(ticks, 0.99)))")
+        print("move_p50_us \(decimal(percentile(moves, 0.5), places: 1))")
+        print("move_p99_us \(decimal(percentile(moves, 0.99), places: 1))")
+        print("tick_p50_us \(decimal(percentile(ticks, 0.5), places: 1))")
+        print("tick_p99_us \(decimal(percentile(ticks, 0.99), places: 1))")
     }
 }
 
@@ -155,16 +163,16 @@ struct FileOperations: ParsableCommand {
             let validator = DocumentValidator(catalog: catalog)
             validations.append(microseconds { _ = validator.validate(path: copy) })
         }
-        let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0
+        let bytes = (try FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
         print("file_bytes \(bytes)")
         print("answers \(loaded.assessment.answers.count)")
-        print("load_ms \(String(format: "%.2f", percentile(loads, 0.5) / 1000))")
-        print("save_ms \(String(format: "%.2f", percentile(saves, 0.5) / 1000))")
-        print("validate_ms \(String(format: "%.2f", percentile(validations, 0.5) / 1000))")
-        print("of_which_encode_ms \(String(format: "%.2f", percentile(encodes, 0.5) / 1000))")
-        print("encode_tree_ms \(String(format: "%.2f", percentile(trees, 0.5) / 1000))")
-        print("encode_write_ms \(String(format: "%.2f", percentile(writes, 0.5) / 1000))")
-        print("of_which_read_and_hash_ms \(String(format: "%.2f", percentile(reads, 0.5) / 1000))")
-        print("of_which_json_parse_ms \(String(format: "%.2f", percentile(parses, 0.5) / 1000))")
+        print("load_ms \(decimal(percentile(loads, 0.5) / 1000, places: 2))")
+        print("save_ms \(decimal(percentile(saves, 0.5) / 1000, places: 2))")
+        print("validate_ms \(decimal(percentile(validations, 0.5) / 1000, places: 2))")
+        print("of_which_encode_ms \(decimal(percentile(encodes, 0.5) / 1000, places: 2))")
+        print("encode_tree_ms \(decimal(percentile(trees, 0.5) / 1000, places: 2))")
+        print("encode_write_ms \(decimal(percentile(writes, 0.5) / 1000, places: 2))")
+        print("of_which_read_and_hash_ms \(decimal(percentile(reads, 0.5) / 1000, places: 2))")
+        print("of_which_json_parse_ms \(decimal(percentile(parses, 0.5) / 1000, places: 2))")
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// One architecture review of one system: who reviewed it, at which maturity stage, and
 /// the answers keyed by question id.
@@ -73,7 +73,7 @@ public struct Assessment: Sendable, Equatable {
 
     /// Freezes the current answers under a label; labels are unique within a file.
     public mutating func addMilestone(label: String, at time: Timestamp = .now()) throws(MilestoneError) {
-        let trimmed = label.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = label.trimmingWhitespace()
         guard !trimmed.isEmpty else { throw .emptyLabel }
         guard milestone(labelled: trimmed) == nil else { throw .duplicateLabel(trimmed) }
         milestones.append(Milestone(label: trimmed, created: time, of: self))

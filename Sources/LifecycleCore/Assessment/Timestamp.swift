@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// An ISO 8601 UTC time in whole seconds ("2026-11-27T10:04:31Z"), kept as its text so a
 /// file written by another tool round-trips byte for byte.
@@ -15,9 +16,11 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
         var time = time_t(seconds)
         var parts = tm()
         gmtime_r(&time, &parts)
-        text = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ",
-                      Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        let date = String(Int(parts.tm_year) + 1900, zeroPaddedTo: 4) + "-" + String(Int(parts.tm_mon) + 1, zeroPaddedTo: 2)
+            + "-" + String(Int(parts.tm_mday), zeroPaddedTo: 2)
+        let clock = String(Int(parts.tm_hour), zeroPaddedTo: 2) + ":" + String(Int(parts.tm_min), zeroPaddedTo: 2)
+            + ":" + String(Int(parts.tm_sec), zeroPaddedTo: 2)
+        text = date + "T" + clock + "Z"
     }
 
     public static func now() -> Timestamp { Timestamp(Date()) }

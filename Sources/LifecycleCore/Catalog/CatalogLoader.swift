@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LifecycleContent
 
 /// Builds a `Catalog` from the JSON files of `content/`: `catalog.json` (id, version,

@@ -33,7 +33,7 @@ public enum DiffMarkdownRenderer {
     private static func item(_ change: QuestionChange, diff: AssessmentDiff) -> String {
         let md = MarkdownText.inline
         let text = diff.catalog.question(id: change.questionID)?.text ?? "(not in this catalog)"
-        var line = "- \(md(change.kind.marker)) `\(change.questionID.replacingOccurrences(of: "`", with: "'"))` \(md(text)): "
+        var line = "- \(md(change.kind.marker)) `\(change.questionID.replacing("`", with: "'"))` \(md(text)): "
         line += change.before.status == change.after.status ? change.kind.label
             : "**\(change.before.status.label) → \(change.after.status.label)** (\(change.kind.label))"
         if change.noteChanged {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Reads typed fields out of a JSON object while collecting every problem found,
 /// so `lifecycle validate` can report all of them in one run instead of the first.

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// An assessment read from disk, with what is needed to save it back safely.
 public struct LoadedAssessment: Sendable {

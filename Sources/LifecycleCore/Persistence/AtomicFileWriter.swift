@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Replaces a file's contents so that a crash or power cut at any moment leaves either
 /// the old or the new contents, never a mix or an empty file: write a temporary file in
@@ -20,18 +21,18 @@ public struct AtomicFileWriter: Sendable {
     /// a new one gets `newFileMode`.
     public func write(_ bytes: [UInt8], to path: String) throws(FileProblem) {
         let directory = AtomicFileWriter.directory(of: path)
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
             throw .directoryMissing(path: path, directory: directory)
         }
-        guard isDirectory.boolValue else {
+        guard isDirectory else {
             throw .parentNotDirectory(path: path, directory: directory)
         }
         var existing = stat()
         let existingMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
         if let _ = existingMode, (existing.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
 
-        let base = (path as NSString).lastPathComponent
+        let base = PathText.lastComponent(of: path)
         AtomicFileWriter.removeAbandonedTemporaryFiles(of: base, in: directory)
         var template = Array("\(directory)/.\(base).XXXXXX.tmp".utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
@@ -74,7 +75,7 @@ public struct AtomicFileWriter: Sendable {
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer in
-                Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
             }
             if written < 0 {
                 if errno == EINTR { continue }
@@ -100,7 +101,7 @@ public struct AtomicFileWriter: Sendable {
     }
 
     static func directory(of path: String) -> String {
-        let directory = (path as NSString).deletingLastPathComponent
+        let directory = PathText.deletingLastComponent(of: path)
         return directory.isEmpty ? "." : directory
     }
 }

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Where the version a save replaces is kept, so a bad edit can be undone without
 /// littering the user's git repository with `.bak` files: under the user's state
@@ -19,7 +20,7 @@ public struct BackupLocation: Sendable, Equatable {
         if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
             stateHome = xdg
         } else {
-            stateHome = (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
+            stateHome = (environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.local/state"
         }
         return BackupLocation(directory: stateHome + "/lifecycle/backups")
     }
@@ -27,7 +28,7 @@ public struct BackupLocation: Sendable, Equatable {
     /// The backup file for an assessment path, e.g. `payments.json.3f2a9c0d1e2b4a5f.previous`.
     public func backupPath(for path: String) -> String {
         let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
-        let name = (absolute as NSString).lastPathComponent
+        let name = PathText.lastComponent(of: absolute)
         return directory + "/" + name + "." + FNV1a().hexDigest(of: absolute) + ".previous"
     }
 }

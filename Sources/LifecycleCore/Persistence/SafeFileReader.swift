@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// Reads a whole file with the checks an untrusted path needs: it must be a regular
 /// file (a FIFO or device would block or never end) and no larger than a cap.
@@ -13,7 +14,7 @@ public enum SafeFileReader {
         guard descriptor >= 0 else {
             let code = errno
             if code == ENOENT {
-                let directory = (path as NSString).deletingLastPathComponent
+                let directory = PathText.deletingLastComponent(of: path)
                 if !directory.isEmpty && !FileManager.default.fileExists(atPath: directory) {
                     throw .directoryMissing(path: path, directory: directory)
                 }
@@ -21,7 +22,7 @@ public enum SafeFileReader {
             }
             if code == EISDIR { throw .isDirectory(path: path) }
             if code == ENOTDIR {
-                throw .parentNotDirectory(path: path, directory: (path as NSString).deletingLastPathComponent)
+                throw .parentNotDirectory(path: path, directory: PathText.deletingLastComponent(of: path))
             }
             throw .unreadable(path: path, reason: String(cString: strerror(code)))
         }
@@ -46,7 +47,7 @@ public enum SafeFileReader {
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: min(65_536, sizeLimit + 1 - bytes.count)))
             }
             let count = bytes.withUnsafeMutableBytes { buffer in
-                Foundation.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
             }
             if count < 0 {
                 if errno == EINTR { continue }

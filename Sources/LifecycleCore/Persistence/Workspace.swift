@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 
 /// The folder where assessments live when no path is given: `$LIFECYCLE_HOME`, else
 /// `$XDG_DATA_HOME/lifecycle`, else `~/.local/share/lifecycle`.
@@ -16,14 +17,14 @@ public struct Workspace: Sendable, Equatable {
         if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") {
             return Workspace(directory: data + "/lifecycle")
         }
-        return Workspace(directory: (environment["HOME"] ?? NSHomeDirectory()) + "/.local/share/lifecycle")
+        return Workspace(directory: (environment["HOME"] ?? FileManager.default.homeDirectoryForCurrentUser.path) + "/.local/share/lifecycle")
     }
 
     /// Creates the folder (owner-only) when it does not exist yet.
     public func ensureExists() throws(FileProblem) {
-        var isDirectory: ObjCBool = false
+        var isDirectory = false
         if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
+            guard isDirectory else {
                 throw .writeFailed(path: directory, reason: "the workspace path exists but is not a directory")
             }
             return
@@ -32,7 +33,7 @@ public struct Workspace: Sendable, Equatable {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
         } catch {
-            throw .writeFailed(path: directory, reason: "cannot create the workspace folder (\(error.localizedDescription))")
+            throw .writeFailed(path: directory, reason: "cannot create the workspace folder (\(FileSystemErrorText.describe(error)))")
         }
     }
 

@@ -62,7 +62,7 @@ public enum ReportRenderers {
         if let first = text.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(Character(first)) {
             text = "'" + text
         }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        return "\"" + text.replacing("\"", with: "\"\"") + "\""
     }
 
     public static func json(_ report: AssessmentReport) -> JSONValue {

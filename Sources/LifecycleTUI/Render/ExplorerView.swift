@@ -250,7 +250,7 @@ struct DetailContent {
         var lines: [StyledLine] = []
         lines += StyledLine.wrapped(question.text, width: width, style: .bold)
         var status = "Status: \(StatusMarks.mark(answer.status, ascii: ascii)) \(answer.status.label)"
-        if let changed = answer.changed { status += " · " + changed.text.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: " UTC") }
+        if let changed = answer.changed { status += " · " + changed.text.replacing("T", with: " ").replacing("Z", with: " UTC") }
         lines.append(StyledLine(text: status, style: StatusMarks.style(answer.status)))
         if answer.status == .notApplicable || !answer.reason.isEmpty {
             lines += StyledLine.wrapped("Reason: " + (answer.reason.isEmpty ? "(none given: press - to add one)" : TerminalSafeText.escapedKeepingLines(answer.reason)), width: width, style: Style(.notApplicable))
@@ -259,7 +259,7 @@ struct DetailContent {
             lines.append(StyledLine(text: "Note: none (Enter to write one, E for $EDITOR)", style: .dim))
         } else {
             lines.append(StyledLine(text: "Note:", style: .bold))
-            lines += StyledLine.wrapped(TerminalSafeText.escapedKeepingLines(answer.note).replacingOccurrences(of: "\t", with: "    "), width: width, style: .normal, indent: 2)
+            lines += StyledLine.wrapped(TerminalSafeText.escapedKeepingLines(answer.note).replacing("\t", with: "    "), width: width, style: .normal, indent: 2)
         }
         lines.append(StyledLine(text: "", style: .normal))
         lines += StyledLine.wrapped("Hint: " + question.hint, width: width, style: .dim)

@@ -1,4 +1,5 @@
-import Foundation
+import FoundationEssentials
+import Glibc
 import LifecycleContent
 import LifecycleCore
 
@@ -109,8 +110,8 @@ public final class ExplorerRuntime {
     /// changed by someone else): write them next to the backups and say where.
     private func writeRescueCopy(_ explorer: ExplorerState) {
         let directory = (store.backups ?? BackupLocation.fromEnvironment()).directory
-        let name = (explorer.document.path as NSString).lastPathComponent
-        let path = directory + "/" + name + "." + Timestamp.now().text.replacingOccurrences(of: ":", with: "") + ".unsaved.json"
+        let name = PathText.lastComponent(of: explorer.document.path)
+        let path = directory + "/" + name + "." + Timestamp.now().text.replacing(":", with: "") + ".unsaved.json"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
             try store.writer.write(explorer.document.assessment.canonicalBytes(), to: path)
@@ -267,11 +268,11 @@ public final class ExplorerRuntime {
     /// the reason it cannot be opened.
     public static func scanWorkspace(_ workspace: Workspace, store: AssessmentStore) -> StartScreenState {
         let entries = workspace.assessmentFiles().map { path -> WorkspaceEntry in
-            let fileName = (path as NSString).lastPathComponent
+            let fileName = PathText.lastComponent(of: path)
             do {
                 let loaded = try store.load(path)
                 let progress = loaded.assessment.overallProgress(in: store.catalog)
-                let change = loaded.assessment.lastChange.text.replacingOccurrences(of: "T", with: " ").replacingOccurrences(of: "Z", with: "")
+                let change = loaded.assessment.lastChange.text.replacing("T", with: " ").replacing("Z", with: "")
                 return WorkspaceEntry(path: path, name: loaded.assessment.name, progress: progress, lastChange: String(change.prefix(16)))
             } catch {
                 return WorkspaceEntry(path: path, name: fileName, progress: Progress(), lastChange: "", problem: "\(error)")
@@ -320,22 +321,14 @@ public final class ExplorerRuntime {
     static func runEditor(on path: String) -> Int32 {
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", editor + " \"$1\"", "lifecycle-editor", path]
-        do {
-            try process.run()
-        } catch {
-            return -1
-        }
-        process.waitUntilExit()
-        return process.terminationStatus
+        return ShellCommand.run(editor + " \"$1\"", name: "lifecycle-editor", arguments: [path])
     }
 
     public static func localTime() -> String {
         var now = time(nil)
         var parts = tm()
         localtime_r(&now, &parts)
-        return String(format: "%02d:%02d:%02d", Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
+        return String(Int(parts.tm_hour), zeroPaddedTo: 2) + ":" + String(Int(parts.tm_min), zeroPaddedTo: 2)
+            + ":" + String(Int(parts.tm_sec), zeroPaddedTo: 2)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import LifecycleCore
 
 extension ExplorerState {
@@ -56,7 +56,7 @@ extension ExplorerState {
         case .saveCopyPrompt(var buffer):
             switch key {
             case .enter:
-                let path = buffer.text.trimmingCharacters(in: .whitespaces)
+                let path = buffer.text.trimmingWhitespace()
                 guard !path.isEmpty else { return [] }
                 overlay = nil
                 return [.saveCopy(path: path)]
@@ -74,7 +74,7 @@ extension ExplorerState {
                     try document.assessment.addMilestone(label: buffer.text, at: now)
                     document.saveState = .pending
                     overlay = nil
-                    flash = "milestone \"\(buffer.text.trimmingCharacters(in: .whitespaces))\" frozen; D compares with it"
+                    flash = "milestone \"\(buffer.text.trimmingWhitespace())\" frozen; D compares with it"
                     return [.save]
                 } catch {
                     flash = error.description
@@ -225,13 +225,12 @@ extension ExplorerState {
 /// Case- and accent-insensitive search over question id, text, hint and tags.
 public enum QuestionSearch {
     public static func matches(_ query: String, in catalog: Catalog) -> [String] {
-        let words = query.split(separator: " ").map(String.init)
-        guard !words.isEmpty else { return [] }
+        guard query.contains(where: { $0 != " " }) else { return [] }
         var result: [String] = []
         for area in catalog.areas {
             for question in area.questions {
                 let haystack = ([question.id, question.text, question.hint] + question.tags).joined(separator: " ")
-                if words.allSatisfy({ haystack.range(of: $0, options: [.caseInsensitive, .diacriticInsensitive]) != nil }) {
+                if SearchFolding.matchesAllWords(query, in: haystack) {
                     result.append(question.id)
                 }
             }

@@ -9,7 +9,7 @@ extension StartScreenState {
             case .escape:
                 prompt = nil
             case .enter:
-                let name = buffer.text.trimmingCharacters(in: .whitespaces)
+                let name = buffer.text.trimmingWhitespace()
                 if name.isEmpty {
                     flash = "The system needs a name"
                 } else {

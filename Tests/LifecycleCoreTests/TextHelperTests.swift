@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import LifecycleCore
+
+/// The helpers that stand in for full Foundation: checked against NSString and the
+/// Foundation search options where those exist in the test process.
+@Suite struct TextHelperTests {
+    @Test(arguments: ["a/b/c.json", "c.json", "/c.json", "/", "a/b/", "a//b", "", "./x", "/a/b//"])
+    func pathComponentsMatchNSString(_ path: String) {
+        #expect(PathText.lastComponent(of: path) == (path as NSString).lastPathComponent, "last of \(path)")
+        #expect(PathText.deletingLastComponent(of: path) == (path as NSString).deletingLastPathComponent, "parent of \(path)")
+    }
+
+    @Test(arguments: ["name.json", "name", ".hidden", "a.b.c", "team review.v2.json"])
+    func extensionRemovalMatchesNSString(_ name: String) {
+        #expect(PathText.deletingExtension(of: name) == (name as NSString).deletingPathExtension)
+    }
+
+    @Test func trimmingRemovesSpacesTabsAndLineBreaksOnly() {
+        #expect("  \t Q3 review \n".trimmingWhitespace() == "Q3 review")
+        #expect(" \n\t ".trimmingWhitespace() == "")
+        #expect("a b".trimmingWhitespace() == "a b")
+        #expect("\u{00A0}x\u{2003}".trimmingWhitespace() == "x", "no-break and em spaces count as space")
+    }
+
+    @Test func zeroPaddingMatchesPrintf() {
+        #expect(String(7, zeroPaddedTo: 2) == "07")
+        #expect(String(2026, zeroPaddedTo: 4) == "2026")
+        #expect(String(12345, zeroPaddedTo: 4) == "12345")
+        #expect(String(0, zeroPaddedTo: 2) == "00")
+    }
+
+    @Test func foldingIgnoresCaseAndAccents() {
+        #expect(SearchFolding.fold("Café ÉTÉ") == "cafe ete")
+        #expect(SearchFolding.fold("cafe\u{301}") == "cafe", "a combining accent is dropped")
+        #expect(SearchFolding.fold("Ångström Øre Żółw") == "angstrom ore zolw")
+        #expect(SearchFolding.fold("ΆΛΦΑ") == "αλφα")
+        #expect(SearchFolding.fold("日本語") == "日本語", "scripts without case pass through")
+    }
+
+    @Test func everyWordMustMatch() {
+        #expect(SearchFolding.matchesAllWords("RÉVERSE etl", in: "Reverse ETL feeds"))
+        #expect(!SearchFolding.matchesAllWords("reverse kafka", in: "Reverse ETL feeds"))
+        #expect(SearchFolding.matchesAllWords("  spaced   words ", in: "words, spaced"))
+    }
+}
