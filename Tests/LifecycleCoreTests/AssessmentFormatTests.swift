@@ -63,6 +63,36 @@ final class AssessmentFormatTests: XCTestCase {
         XCTAssertEqual(empty.canonicalBytes(), CanonicalJSONWriter.bytes(empty.jsonValue))
     }
 
+    /// Saves re-encode only changed answers (AnswerEncodingCache): after every kind of
+    /// edit, in the edited copy and in a copy that kept the old data, the bytes must be
+    /// exactly what encoding from scratch gives.
+    func testEncodingAfterEditsMatchesEncodingFromScratch() throws {
+        var assessment = sampleAssessment(catalog)
+        func check(_ value: Assessment, _ step: String, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertEqual(String(decoding: value.canonicalBytes(), as: UTF8.self), CanonicalJSONWriter.string(value.jsonValue),
+                           step, file: file, line: line)
+        }
+        check(assessment, "first save")
+        let before = assessment
+        assessment.setStatus(.gap, for: "generation.duplicates", at: fixedTime())
+        check(assessment, "status changed")
+        check(before, "the unchanged copy, sharing the cache")
+        assessment.setAnswer(Answer(status: .partial, note: "new\nnote é"), for: "aaa.first-unknown-id", at: fixedTime())
+        check(assessment, "answer added at the front")
+        assessment.setAnswer(Answer(status: .addressed), for: "zzz.\u{00E9}tat", at: fixedTime())
+        check(assessment, "non-ASCII id added at the end")
+        let firstID = try XCTUnwrap(assessment.answers.keys.sorted().first)
+        assessment.setAnswer(Answer(), for: firstID, at: fixedTime())
+        check(assessment, "answer emptied and removed")
+        assessment.answers["generation.duplicates"]?.note = "edited in place"
+        check(assessment, "note edited without setAnswer")
+        assessment.answers["storage.temperature"] = Answer()
+        check(assessment, "an empty answer left in the dictionary")
+        check(before, "the old copy again")
+        assessment.answers.removeAll()
+        check(assessment, "everything removed")
+    }
+
     func testRoundTripIsByteIdentical() {
         let bytes = sampleAssessment(catalog).canonicalBytes()
         var problems: [ValidationProblem] = []

@@ -124,6 +124,41 @@ final class AssessmentStoreTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["backups", "kept.json"])
     }
 
+    func testTheBackupIsTheReplacedFileItselfAndSurvivesMoreSaves() throws {
+        let path = directory.file("linked.json")
+        try store.create(sampleAssessment(catalog), at: path)
+        var loaded = try store.load(path)
+        for (round, status) in [AnswerStatus.addressed, .gap, .partial].enumerated() {
+            let previous = directory.contents(path)
+            let previousInode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
+            loaded.assessment.setStatus(status, for: "generation.duplicates")
+            loaded = try store.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
+            let backup = store.backups!.backupPath(for: path)
+            XCTAssertEqual(directory.contents(backup), previous, "round \(round)")
+            let backupInode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: backup)[.systemFileNumber] as? Int)
+            XCTAssertEqual(backupInode, previousInode, "a hard link, not a copy (same file system)")
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.file("backups"))
+        XCTAssertEqual(names.count, 1, "one backup per file, no stray link names: \(names)")
+    }
+
+    func testTheBackupIsCopiedWhenItCannotBeLinked() throws {
+        // /dev/shm is a different file system from the temporary directory here, so
+        // link(2) fails with EXDEV and the copy path runs.
+        var isDirectory: ObjCBool = false
+        try XCTSkipUnless(FileManager.default.fileExists(atPath: "/dev/shm", isDirectory: &isDirectory) && isDirectory.boolValue)
+        let backups = "/dev/shm/lifecycle-test-backups-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: backups) }
+        let otherStore = AssessmentStore(catalog: catalog, backups: BackupLocation(directory: backups))
+        let path = directory.file("copied.json")
+        try otherStore.create(sampleAssessment(catalog), at: path)
+        let first = directory.contents(path)
+        var loaded = try otherStore.load(path)
+        loaded.assessment.setStatus(.gap, for: "generation.duplicates")
+        try otherStore.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
+        XCTAssertEqual(directory.contents(otherStore.backups!.backupPath(for: path)), first)
+    }
+
     func testSavingThroughASymlinkReplacesTheTarget() throws {
         let target = directory.file("real.json")
         try store.create(sampleAssessment(catalog), at: target)

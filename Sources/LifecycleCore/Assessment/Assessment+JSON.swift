@@ -60,40 +60,41 @@ extension Assessment {
     }
 
     private func writeAnswers(into output: inout [UInt8]) {
-        let ids = CanonicalJSONWriter.sortedKeys(answers.lazy.filter { !$0.value.isEmpty }.map(\.key))
-        guard !ids.isEmpty else { output.append(contentsOf: "{}".utf8); return }
+        guard answers.values.contains(where: { !$0.isEmpty }) else { output.append(contentsOf: "{}".utf8); return }
         output.append(contentsOf: "{\n".utf8)
-        for (position, id) in ids.enumerated() {
-            let answer = answers[id]!
-            CanonicalJSONWriter.writeIndent(2, into: &output)
-            CanonicalJSONWriter.writeString(id, into: &output)
-            output.append(contentsOf: ": ".utf8)
-            if answer.unknownFields.isEmpty {
-                // Fields in byte order: changed, choices, note, reason, status.
-                output.append(contentsOf: "{\n".utf8)
-                func field(_ name: String, last: Bool = false, _ body: (inout [UInt8]) -> Void) {
-                    CanonicalJSONWriter.writeIndent(3, into: &output)
-                    CanonicalJSONWriter.writeString(name, into: &output)
-                    output.append(contentsOf: ": ".utf8)
-                    body(&output)
-                    output.append(contentsOf: (last ? "\n" : ",\n").utf8)
-                }
-                if let changed = answer.changed { field("changed") { CanonicalJSONWriter.writeString(changed.text, into: &$0) } }
-                if !answer.choices.isEmpty {
-                    field("choices") { CanonicalJSONWriter.write(.array(answer.choices.map(JSONValue.string)), indent: 3, into: &$0) }
-                }
-                if !answer.note.isEmpty { field("note") { CanonicalJSONWriter.writeString(answer.note, into: &$0) } }
-                if !answer.reason.isEmpty { field("reason") { CanonicalJSONWriter.writeString(answer.reason, into: &$0) } }
-                field("status", last: true) { CanonicalJSONWriter.writeString(answer.status.rawValue, into: &$0) }
-                CanonicalJSONWriter.writeIndent(2, into: &output)
-                output.append(UInt8(ascii: "}"))
-            } else {
-                CanonicalJSONWriter.write(answer.jsonValue, indent: 2, into: &output)
-            }
-            if position + 1 < ids.count { output.append(UInt8(ascii: ",")) }
-            output.append(0x0A)
-        }
+        encodingCache.cache.appendAnswers(answers, separator: Array(",\n".utf8), into: &output, encode: Assessment.writeAnswer)
+        output.append(0x0A)
         CanonicalJSONWriter.writeIndent(1, into: &output)
+        output.append(UInt8(ascii: "}"))
+    }
+
+    /// One `"id": {...}` member of the answers object, at its indentation, without the
+    /// separator after it.
+    private static func writeAnswer(id: String, answer: Answer, into output: inout [UInt8]) {
+        CanonicalJSONWriter.writeIndent(2, into: &output)
+        CanonicalJSONWriter.writeString(id, into: &output)
+        output.append(contentsOf: ": ".utf8)
+        guard answer.unknownFields.isEmpty else {
+            CanonicalJSONWriter.write(answer.jsonValue, indent: 2, into: &output)
+            return
+        }
+        // Fields in byte order: changed, choices, note, reason, status.
+        output.append(contentsOf: "{\n".utf8)
+        func field(_ name: String, last: Bool = false, _ body: (inout [UInt8]) -> Void) {
+            CanonicalJSONWriter.writeIndent(3, into: &output)
+            CanonicalJSONWriter.writeString(name, into: &output)
+            output.append(contentsOf: ": ".utf8)
+            body(&output)
+            output.append(contentsOf: (last ? "\n" : ",\n").utf8)
+        }
+        if let changed = answer.changed { field("changed") { CanonicalJSONWriter.writeString(changed.text, into: &$0) } }
+        if !answer.choices.isEmpty {
+            field("choices") { CanonicalJSONWriter.write(.array(answer.choices.map(JSONValue.string)), indent: 3, into: &$0) }
+        }
+        if !answer.note.isEmpty { field("note") { CanonicalJSONWriter.writeString(answer.note, into: &$0) } }
+        if !answer.reason.isEmpty { field("reason") { CanonicalJSONWriter.writeString(answer.reason, into: &$0) } }
+        field("status", last: true) { CanonicalJSONWriter.writeString(answer.status.rawValue, into: &$0) }
+        CanonicalJSONWriter.writeIndent(2, into: &output)
         output.append(UInt8(ascii: "}"))
     }
 

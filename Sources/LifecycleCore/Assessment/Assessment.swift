@@ -22,6 +22,8 @@ public struct Assessment: Sendable, Equatable {
     public var milestones: [Milestone] = []
     /// Top-level fields this build does not know; kept on save.
     public var unknownFields: [String: JSONValue]
+    /// Speeds up the next save (see `AnswerEncodingCache`); not part of the value.
+    let encodingCache = AnswerEncodingCacheSlot()
 
     public init(name: String, reviewers: [String] = [], maturity: String? = nil,
                 catalog: CatalogReference, created: Timestamp = .now(), answers: [String: Answer] = [:]) {

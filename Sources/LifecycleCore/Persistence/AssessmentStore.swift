@@ -1,4 +1,5 @@
 import FoundationEssentials
+import Glibc
 
 /// An assessment read from disk, with what is needed to save it back safely.
 public struct LoadedAssessment: Sendable {
@@ -106,11 +107,21 @@ public struct AssessmentStore: Sendable {
     }
 
     /// Best effort: a failed backup must not block the save the user asked for.
+    /// A hard link to the file about to be replaced costs no copy and no fsync: after the
+    /// rename the link is the only name of the previous version. Where a link cannot be
+    /// made (another file system, a file system without links) the bytes are copied.
     private func keepPreviousVersion(_ bytes: [UInt8], of path: String, in backups: BackupLocation) {
         do {
             try FileManager.default.createDirectory(atPath: backups.directory, withIntermediateDirectories: true,
                                                     attributes: [.posixPermissions: 0o700])
-            try writer.write(bytes, to: backups.backupPath(for: path))
+            let backupPath = backups.backupPath(for: path)
+            let linkPath = backupPath + ".link"
+            unlink(linkPath)
+            if link(path, linkPath) == 0 {
+                if rename(linkPath, backupPath) == 0 { return }
+                unlink(linkPath)
+            }
+            try writer.write(bytes, to: backupPath)
         } catch {
             // Deliberately ignored (see above).
         }
