@@ -72,17 +72,37 @@ struct MilestonesCommand: ParsableCommand {
 
 /// Resolves `FILE` or `FILE@LABEL` into one side of a comparison.
 func loadSide(_ spec: String, store: AssessmentStore) throws -> DiffSide {
-    if FileManager.default.fileExists(atPath: spec) || !spec.contains("@") {
-        let loaded = try attempt { () throws(FileProblem) in try store.load(spec) }
-        return DiffSide(label: spec, assessment: loaded.assessment)
-    }
-    let at = spec.lastIndex(of: "@")!
-    let path = String(spec[..<at])
-    let label = String(spec[spec.index(after: at)...])
-    let loaded = try attempt { () throws(FileProblem) in try store.load(path) }
+    let side = SideSpec(spec)
+    return try loadSide(side, from: attempt { () throws(FileProblem) in try AssessmentStore.read(side.path) }, store: store)
+}
+
+/// Finishes loading a side whose file was already read and parsed (see `DiffCommand`).
+func loadSide(_ side: SideSpec, from file: ParsedFile, store: AssessmentStore) throws -> DiffSide {
+    let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
+    guard let label = side.label else { return DiffSide(label: side.spec, assessment: loaded.assessment) }
     guard let milestone = loaded.assessment.milestone(labelled: label) else {
         let known = loaded.assessment.milestones.map { TerminalSafeText.escaped($0.label) }
-        throw reportError("\(TerminalSafeText.escaped(path)): no milestone labelled \"\(TerminalSafeText.escaped(label))\"" + (known.isEmpty ? " (it has none)" : " (milestones: \(known.joined(separator: ", ")))"))
+        throw reportError("\(TerminalSafeText.escaped(side.path)): no milestone labelled \"\(TerminalSafeText.escaped(label))\"" + (known.isEmpty ? " (it has none)" : " (milestones: \(known.joined(separator: ", ")))"))
     }
-    return DiffSide(label: spec, assessment: milestone.assessment)
+    return DiffSide(label: side.spec, assessment: milestone.assessment)
+}
+
+/// A side of a comparison: FILE, or FILE@LABEL for a milestone. An existing file whose
+/// name contains "@" is taken as a file.
+struct SideSpec: Sendable {
+    let spec: String
+    let path: String
+    let label: String?
+
+    init(_ spec: String) {
+        self.spec = spec
+        if FileManager.default.fileExists(atPath: spec) || !spec.contains("@") {
+            path = spec
+            label = nil
+        } else {
+            let at = spec.lastIndex(of: "@")!
+            path = String(spec[..<at])
+            label = String(spec[spec.index(after: at)...])
+        }
+    }
 }

@@ -101,15 +101,22 @@ final class TmuxSession {
     /// Waits until the screen contains a text; fails the test with the screen if it never does.
     @discardableResult
     func waitFor(_ text: String, timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try waitFor(all: [text], timeout: timeout, file: file, line: line)
+    }
+
+    /// Waits until the screen shows every one of `texts` at once. A capture can land in
+    /// the middle of a frame being drawn (tmux shows output as it arrives), so a test
+    /// that needs several parts of one frame must wait for all of them, not for one.
+    func waitFor(all texts: [String], timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < deadline {
             screen = try capture()
-            if screen.contains(text) { return screen }
+            if texts.allSatisfy(screen.contains) { return screen }
             usleep(50_000)
         }
-        XCTFail("timed out waiting for \"\(text)\"; the screen was:\n\(screen)", file: file, line: line)
-        throw XCTSkip("screen never showed \(text)")
+        XCTFail("timed out waiting for \(texts); the screen was:\n\(screen)", file: file, line: line)
+        throw XCTSkip("screen never showed \(texts)")
     }
 
     /// The pid of the program running in the pane (the child of the wrapper shell).

@@ -3,7 +3,6 @@ extension Assessment {
     static let knownTopLevelKeys: Set<String> = [
         "formatVersion", "name", "reviewers", "maturity", "catalog", "created", "updated", "answers", "milestones",
     ]
-    static let knownAnswerKeys: Set<String> = ["status", "note", "reason", "choices", "changed"]
 
     /// The document as saved: empty fields are left out so files stay short and diffs small.
     public var jsonValue: JSONValue {
@@ -167,9 +166,12 @@ extension Assessment {
     static func timestamp(_ reader: JSONFieldReader, _ key: String, required: Bool,
                           problems: inout [ValidationProblem]) -> Timestamp? {
         guard let text = reader.string(key, required: required, problems: &problems) else { return nil }
+        return timestamp(text, at: reader.path.appending(key), problems: &problems)
+    }
+
+    static func timestamp(_ text: String, at path: @autoclosure () -> JSONPath, problems: inout [ValidationProblem]) -> Timestamp? {
         guard let stamp = Timestamp(text) else {
-            problems.append(ValidationProblem(reader.path.appending(key),
-                "\"\(TerminalSafeText.escaped(text))\" is not an ISO 8601 time such as 2026-11-27T10:04:31Z"))
+            problems.append(ValidationProblem(path(), "\"\(TerminalSafeText.escaped(text))\" is not an ISO 8601 time such as 2026-11-27T10:04:31Z"))
             return nil
         }
         return stamp
@@ -189,23 +191,38 @@ extension Answer {
 
     static func decode(_ value: JSONValue, at path: JSONPath, problems: inout [ValidationProblem]) -> Answer? {
         let before = problems.count
-        guard let reader = JSONFieldReader(value, at: path, problems: &problems) else { return nil }
+        guard case .object(let object) = value else {
+            problems.append(ValidationProblem(path, "expected an object, found \(value.typeName)"))
+            return nil
+        }
+        // One pass over the members instead of a lookup per field and a set lookup per
+        // key: this runs for every answer of a file. Problems are still reported in the
+        // fixed field order below, whatever order the dictionary yields.
+        var statusValue, noteValue, reasonValue, choicesValue, changedValue: JSONValue?
+        var unknown: [String: JSONValue] = [:]
+        for (key, member) in object {
+            switch key {
+            case "status": statusValue = member
+            case "note": noteValue = member
+            case "reason": reasonValue = member
+            case "choices": choicesValue = member
+            case "changed": changedValue = member
+            default: unknown[key] = member
+            }
+        }
         var status: AnswerStatus?
-        if let statusText = reader.string("status", problems: &problems) {
+        if let statusText = JSONFieldReader.string(statusValue, "status", at: path, required: true, problems: &problems) {
             status = AnswerStatus(rawValue: statusText)
             if status == nil {
                 problems.append(ValidationProblem(path.appending("status"),
                     "unknown status \"\(TerminalSafeText.escaped(statusText))\" (expected one of \(AnswerStatus.allSpellings))"))
             }
         }
-        let note = reader.string("note", required: false, problems: &problems) ?? ""
-        let reason = reader.string("reason", required: false, problems: &problems) ?? ""
-        let choices = reader.strings("choices", required: false, problems: &problems) ?? []
-        let changed = Assessment.timestamp(reader, "changed", required: false, problems: &problems)
-        var unknown: [String: JSONValue] = [:]
-        for (key, value) in reader.object where !Assessment.knownAnswerKeys.contains(key) {
-            unknown[key] = value
-        }
+        let note = JSONFieldReader.string(noteValue, "note", at: path, required: false, problems: &problems) ?? ""
+        let reason = JSONFieldReader.string(reasonValue, "reason", at: path, required: false, problems: &problems) ?? ""
+        let choices = JSONFieldReader.strings(choicesValue, "choices", at: path, required: false, problems: &problems) ?? []
+        let changed = JSONFieldReader.string(changedValue, "changed", at: path, required: false, problems: &problems)
+            .flatMap { Assessment.timestamp($0, at: path.appending("changed"), problems: &problems) }
         guard problems.count == before, let status else { return nil }
         return Answer(status: status, note: note, reason: reason, choices: choices, changed: changed, unknownFields: unknown)
     }

@@ -96,20 +96,27 @@ public struct AssessmentDiff: Sendable {
             metadata.append(MetadataChange(field: "catalog", before: "\(a.catalog.id) \(a.catalog.version)", after: "\(b.catalog.id) \(b.catalog.version)"))
         }
         self.metadata = metadata
+        // One lookup per question and side: with 10,000 questions, repeated lookups
+        // (answer, status, progress) were most of the comparison.
         areas = catalog.areas.map { area in
             var changes: [QuestionChange] = []
             var never: [String] = []
+            var before = Progress(), after = Progress()
             for question in area.questions {
-                if let change = AssessmentDiff.change(question.id, a.answer(for: question.id), b.answer(for: question.id), inCatalog: true) {
+                let old = a.answers[question.id] ?? Answer(), new = b.answers[question.id] ?? Answer()
+                before.count(old.status)
+                after.count(new.status)
+                if let change = AssessmentDiff.change(question.id, old, new, inCatalog: true) {
                     changes.append(change)
-                } else if a.status(of: question.id) == .unanswered {
+                } else if old.status == .unanswered {
                     never.append(question.id)
                 }
             }
-            return AreaDiff(area: area, before: a.progress(of: area), after: b.progress(of: area), changes: changes, neverAnswered: never)
+            return AreaDiff(area: area, before: before, after: after, changes: changes, neverAnswered: never)
         }
-        let unknownIDs = Set(a.answers.keys).union(b.answers.keys).filter { !catalog.containsQuestion($0) }.sorted()
-        outsideCatalog = unknownIDs.compactMap { AssessmentDiff.change($0, a.answer(for: $0), b.answer(for: $0), inCatalog: false) }
+        var unknownIDs = Set(a.answers.keys.filter { !catalog.containsQuestion($0) })
+        unknownIDs.formUnion(b.answers.keys.filter { !catalog.containsQuestion($0) })
+        outsideCatalog = unknownIDs.sorted().compactMap { AssessmentDiff.change($0, a.answer(for: $0), b.answer(for: $0), inCatalog: false) }
     }
 
     static func change(_ id: String, _ before: Answer, _ after: Answer, inCatalog: Bool) -> QuestionChange? {

@@ -16,7 +16,13 @@ struct JSONFieldReader {
     }
 
     func string(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> String? {
-        guard let value = object[key] else {
+        JSONFieldReader.string(object[key], key, at: path, required: required, problems: &problems)
+    }
+
+    /// The checks of `string(_:)` on a value already looked up (or found by iterating).
+    static func string(_ value: JSONValue?, _ key: String, at path: JSONPath, required: Bool,
+                       problems: inout [ValidationProblem]) -> String? {
+        guard let value else {
             if required { problems.append(ValidationProblem(path.appending(key), "missing (expected a string)")) }
             return nil
         }
@@ -50,7 +56,13 @@ struct JSONFieldReader {
     }
 
     func strings(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> [String]? {
-        guard let value = object[key] else {
+        JSONFieldReader.strings(object[key], key, at: path, required: required, problems: &problems)
+    }
+
+    /// The checks of `strings(_:)` on a value already looked up.
+    static func strings(_ value: JSONValue?, _ key: String, at path: JSONPath, required: Bool,
+                        problems: inout [ValidationProblem]) -> [String]? {
+        guard let value else {
             if required { problems.append(ValidationProblem(path.appending(key), "missing (expected an array of strings)")) }
             return nil
         }

@@ -22,6 +22,13 @@ public struct LoadedAssessment: Sendable {
     }
 }
 
+/// A file read and parsed as JSON, not yet checked as an assessment.
+public struct ParsedFile: Sendable {
+    public var path: String
+    public var bytes: [UInt8]
+    public var document: JSONValue
+}
+
 /// Loads and saves assessment files. The only place that decides what reaches the disk:
 /// the CLI's `set` and the explorer save through the same path.
 public struct AssessmentStore: Sendable {
@@ -44,10 +51,26 @@ public struct AssessmentStore: Sendable {
     }
 
     public func load(_ path: String) throws(FileProblem) -> LoadedAssessment {
+        try load(AssessmentStore.read(path, sizeLimit: sizeLimit, maximumDepth: maximumDepth))
+    }
+
+    /// The catalog-free half of loading (reading and JSON syntax), split out so that a
+    /// command can do it on another thread while the catalog loads.
+    public static func read(_ path: String, sizeLimit: Int = SafeFileReader.defaultSizeLimit,
+                            maximumDepth: Int = JSONParser.defaultMaximumDepth) throws(FileProblem) -> ParsedFile {
         let bytes = try SafeFileReader.read(path, sizeLimit: sizeLimit)
-        let assessment = try decode(bytes, path: path)
+        do {
+            return ParsedFile(path: path, bytes: bytes, document: try JSONParser.parse(bytes, maximumDepth: maximumDepth))
+        } catch {
+            throw .syntax(path: path, error)
+        }
+    }
+
+    /// The other half: checks the document against the format and this catalog.
+    public func load(_ file: ParsedFile) throws(FileProblem) -> LoadedAssessment {
+        let assessment = try decode(file.document, path: file.path)
         return LoadedAssessment(
-            assessment: assessment, path: path, fingerprint: FileFingerprint(bytes: bytes),
+            assessment: assessment, path: file.path, fingerprint: FileFingerprint(bytes: file.bytes),
             unknownQuestionIDs: assessment.unknownQuestionIDs(in: catalog),
             catalogDiffers: assessment.catalog != catalog.reference)
     }
@@ -60,6 +83,10 @@ public struct AssessmentStore: Sendable {
         } catch {
             throw .syntax(path: path, error)
         }
+        return try decode(document, path: path)
+    }
+
+    private func decode(_ document: JSONValue, path: String) throws(FileProblem) -> Assessment {
         var problems: [ValidationProblem] = []
         let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
                                            problems: &problems)
