@@ -62,7 +62,7 @@ func attempt<T>(_ body: () throws(FileProblem) -> T) throws -> T {
 /// Warns about answers the catalog does not know (kept in the file, never dropped).
 func warnAboutDrift(_ loaded: LoadedAssessment) {
     if !loaded.unknownQuestionIDs.isEmpty {
-        printWarning("\(TerminalSafeText.escaped(loaded.path)): \(loaded.unknownQuestionIDs.count) answer(s) for questions not in this catalog are kept: \(loaded.unknownQuestionIDs.map(TerminalSafeText.escaped).joined(separator: ", "))")
+        printWarning("\(TerminalSafeText.escaped(loaded.path)): \(loaded.unknownQuestionIDs.count) answer(s) for questions not in this catalog are kept: \(AbbreviatedList.text(loaded.unknownQuestionIDs))")
     }
 }
 

@@ -12,7 +12,7 @@ struct LifecycleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lifecycle-bench",
         abstract: "Synthetic data and in-process timings for the benchmarks.",
-        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self]
+        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self, MemorySteps.self]
     )
 }
 
@@ -187,5 +187,28 @@ struct FileOperations: ParsableCommand {
         print("encode_write_ms \(decimal(percentile(writes, 0.5) / 1000, places: 2))")
         print("of_which_read_and_hash_ms \(decimal(percentile(reads, 0.5) / 1000, places: 2))")
         print("of_which_json_parse_ms \(decimal(percentile(parses, 0.5) / 1000, places: 2))")
+    }
+}
+
+struct MemorySteps: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "memory", abstract: "Resident memory after each step of loading a catalog and an assessment.")
+
+    @Argument var file: String
+    @Option var catalog: String
+
+    func run() throws {
+        func resident() -> String {
+            let fields = (try? SafeFileReader.read("/proc/self/statm")).map { String(decoding: $0, as: UTF8.self) }?.split(separator: " ") ?? []
+            let pages = fields.count > 1 ? Int(fields[1]) ?? 0 : 0
+            return decimal(Double(pages * 4096) / 1_048_576, places: 1) + " MiB"
+        }
+        print("start \(resident())")
+        let loadedCatalog = try CatalogLoader.load(directory: catalog)
+        print("catalog_loaded \(resident())")
+        let store = AssessmentStore(catalog: loadedCatalog, backups: nil)
+        let parsed = try AssessmentStore.read(file)
+        print("assessment_parsed \(resident())")
+        let loaded = try store.load(parsed)
+        print("assessment_loaded \(resident()) (\(loaded.assessment.answers.count) answers)")
     }
 }

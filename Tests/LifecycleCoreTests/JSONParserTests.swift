@@ -80,4 +80,49 @@ final class JSONParserTests: XCTestCase {
     func testAcceptsALeadingByteOrderMark() throws {
         XCTAssertEqual(try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("[1]".utf8)), .array([.number(1)]))
     }
+
+    // MARK: Streaming one top-level value
+
+    func testStreamedElementsArriveInOrderAndLeaveAnEmptyArray() throws {
+        var received: [String] = []
+        let text = #"{"questions": [{"id": "a"}, {"id": "b"}], "kind": "stage", "inner": {"questions": [1]}}"#
+        let value = try JSONParser.parse(Array(text.utf8), streaming: JSONStream(key: "questions", .elements { position, element in
+            received.append("\(position):\(element["id"]?.stringValue ?? "?")")
+        }))
+        XCTAssertEqual(received, ["0:a", "1:b"])
+        XCTAssertEqual(value["questions"], .array([]))
+        XCTAssertEqual(value["inner"]?["questions"], .array([.number(1)]), "only the top level is streamed")
+        XCTAssertEqual(value["kind"], .string("stage"))
+    }
+
+    func testStreamedMembersKeepDuplicateKeyErrorsAndPositions() {
+        var keys: [String] = []
+        let stream = JSONStream(key: "answers", .members { key, _ in keys.append(key) })
+        XCTAssertThrowsError(try JSONParser.parse(Array("{\"answers\": {\"x\": 1,\n \"x\": 2}}".utf8), streaming: stream)) { error in
+            let syntax = error as! JSONSyntaxError
+            XCTAssertTrue(syntax.message.contains("duplicate key \"x\""), syntax.message)
+            XCTAssertEqual(syntax.line, 2)
+            XCTAssertEqual(syntax.column, 2)
+        }
+        XCTAssertEqual(keys, ["x"])
+    }
+
+    func testAValueOfAnotherKindStaysInTheTreeForTheDecoderToReport() throws {
+        let stream = JSONStream(key: "answers", .members { _, _ in XCTFail("nothing to stream") })
+        let value = try JSONParser.parse(Array(#"{"answers": [1, 2]}"#.utf8), streaming: stream)
+        XCTAssertEqual(value["answers"], .array([.number(1), .number(2)]))
+    }
+
+    func testStreamedSyntaxErrorsMatchThePlainParser() {
+        for text in [#"{"answers": {"a": 1"#, #"{"answers": {"a" 1}}"#, #"{"answers": {"a": 1,}}"#, #"{"answers": [1 2]}"#] {
+            let plain = Result { try JSONParser.parse(Array(text.utf8)) }
+            let streamed = Result { try JSONParser.parse(Array(text.utf8), streaming: JSONStream(key: "answers", .members { _, _ in })) }
+            switch (plain, streamed) {
+            case (.failure(let a as JSONSyntaxError), .failure(let b as JSONSyntaxError)):
+                XCTAssertEqual(a.description, b.description, text)
+            default:
+                XCTFail("both must fail alike: \(text)")
+            }
+        }
+    }
 }

@@ -66,7 +66,33 @@ final class LoaderFuzzTests: XCTestCase {
                     _ = AssessmentDiff(left: DiffSide(label: "a", assessment: baseAssessment), right: DiffSide(label: "b", assessment: assessment), catalog: catalog)
                     _ = ThreeWayMerge.merge(base: baseAssessment, ours: assessment, theirs: baseAssessment)
                 }
-                _ = CatalogLoader.parseArea(value, problems: &problems)
+                // Streamed decoding (answers and questions handed over while parsing)
+                // must agree with decoding the whole tree: same result, same problems.
+                let streamedAnswers = Assessment.StreamedAnswers()
+                var streamedProblems: [ValidationProblem] = []
+                let streamedQuestions = CatalogLoader.StreamedQuestions()
+                let streamedDocument: JSONValue, streamedAreaDocument: JSONValue
+                do {
+                    streamedDocument = try JSONParser.parse(input, streaming: streamedAnswers.stream())
+                    streamedAreaDocument = try JSONParser.parse(input, streaming: streamedQuestions.stream())
+                } catch {
+                    XCTFail("iteration \(iteration): a streamed parse failed where the plain one did not: \(error)")
+                    continue
+                }
+                let streamedAssessment = Assessment.decode(streamedDocument,
+                                                           knownMaturityStages: ["starting", "scaling", "leading"],
+                                                           streamedAnswers: streamedAnswers, problems: &streamedProblems)
+                XCTAssertEqual(streamedAssessment, Assessment.decode(value, knownMaturityStages: ["starting", "scaling", "leading"], problems: &problems),
+                               "iteration \(iteration)")
+                var treeProblems: [ValidationProblem] = []
+                _ = Assessment.decode(value, knownMaturityStages: ["starting", "scaling", "leading"], problems: &treeProblems)
+                XCTAssertEqual(Set(streamedProblems.map(\.description)), Set(treeProblems.map(\.description)), "iteration \(iteration)")
+                var areaProblems: [ValidationProblem] = [], streamedAreaProblems: [ValidationProblem] = []
+                let area = CatalogLoader.parseArea(value, problems: &areaProblems)
+                let streamedArea = CatalogLoader.parseArea(streamedAreaDocument,
+                                                           streamedQuestions: streamedQuestions, problems: &streamedAreaProblems)
+                XCTAssertEqual(streamedArea, area, "iteration \(iteration)")
+                XCTAssertEqual(streamedAreaProblems.map(\.description), areaProblems.map(\.description), "iteration \(iteration)")
                 _ = CatalogLoader.parseMatrix(value, problems: &problems)
             } catch {
                 rejected += 1

@@ -44,3 +44,16 @@ import Testing
         #expect(SearchFolding.matchesAllWords("  spaced   words ", in: "words, spaced"))
     }
 }
+
+@Suite struct AbbreviatedListTests {
+    @Test func longListsAreCutWithACount() {
+        let ids = (1...12).map { "q\($0)" }
+        #expect(AbbreviatedList.text(ids) == "q1, q2, q3, q4, q5, q6, q7, q8, q9, q10 and 2 more")
+        #expect(AbbreviatedList.text(Array(ids.prefix(3))) == "q1, q2, q3")
+        #expect(AbbreviatedList.text([]) == "")
+    }
+
+    @Test func itemsAreMadeTerminalSafe() {
+        #expect(!AbbreviatedList.text(["a\u{1B}[31mred"]).contains("\u{1B}"))
+    }
+}

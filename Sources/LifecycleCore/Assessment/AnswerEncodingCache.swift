@@ -1,71 +1,83 @@
 import Synchronization
 
-/// The encoded bytes of each answer and the sorted id order from the previous save, so
-/// that the next save re-encodes only what changed. The explorer saves after every
-/// keystroke that changes an answer; with 10,000 answers, sorting the ids and escaping
-/// every note again was most of a save.
+/// The previous save's bytes, where each answer sits in them, and the sorted id order,
+/// so that the next save re-encodes only what changed. The explorer saves after every
+/// change; with 10,000 answers, sorting the ids and escaping every note again was most of
+/// a save.
 ///
-/// Shared by copies of an `Assessment` (a reference inside a value): entries are checked
-/// against the answer they were made from, so a copy that has since diverged can never
-/// get another copy's bytes.
+/// Shared by copies of an `Assessment` (a reference inside a value): each entry is checked
+/// against the answer it was made from, so a copy that has since diverged can never get
+/// another copy's bytes.
 final class AnswerEncodingCache: Sendable {
-    /// Parallel arrays in canonical order: no hashing beyond the one lookup per answer.
+    /// Parallel arrays in canonical order: no hashing beyond one lookup per answer, and
+    /// one copy of the previous answers' bytes (`ranges` index into it) rather than an
+    /// array per answer, so the first save costs little more than encoding without a cache.
     private struct State {
         var sortedIDs: [String] = []
         var sources: [Answer] = []
-        var chunks: [[UInt8]] = []
+        var ranges: [Range<Int>] = []
+        var previousBytes: [UInt8] = []
     }
 
     private let state = Mutex(State())
 
-    /// Appends every non-empty answer as `id: {...}` members in canonical order, with
-    /// `separator` between them; `encode` writes one answer when no cached bytes match.
+    /// Appends every non-empty answer as `"id": {...}` members in canonical order, with
+    /// `separator` between them; `encode` writes one answer whose cached bytes do not match.
+    /// One lock for the whole call: copies on several threads cannot mix their entries.
     func appendAnswers(_ answers: [String: Answer], separator: [UInt8], into output: inout [UInt8],
                        encode: (String, Answer, inout [UInt8]) -> Void) {
         state.withLock { state in
+            var nonEmpty = 0
+            for answer in answers.values where !answer.isEmpty { nonEmpty += 1 }
             let start = output.count
-            if Self.appendCached(answers, state: &state, separator: separator, into: &output, encode: encode) { return }
-            // The set of answered ids changed (or first save): sort again, keep what still fits.
+            defer { Self.keep(output[start...], in: &state, relativeTo: start) }
+            if nonEmpty == state.sortedIDs.count,
+               Self.appendReusing(answers, state: &state, separator: separator, into: &output, encode: encode) {
+                return
+            }
+            // The set of answered ids changed, or this is the first save: sort again.
             output.removeSubrange(start...)
-            var previous: [String: Int] = [:]
-            for (position, id) in state.sortedIDs.enumerated() { previous[id] = position }
             let ids = answers.lazy.filter { !$0.value.isEmpty }.map(\.key).sorted(by: CanonicalJSONWriter.keyPrecedes)
-            var fresh = State(sortedIDs: ids, sources: [], chunks: [])
+            var fresh = State(sortedIDs: ids)
             fresh.sources.reserveCapacity(ids.count)
-            fresh.chunks.reserveCapacity(ids.count)
-            for id in ids {
+            fresh.ranges.reserveCapacity(ids.count)
+            for (position, id) in ids.enumerated() {
+                if position > 0 { output.append(contentsOf: separator) }
                 let answer = answers[id]!
-                if let position = previous[id], state.sources[position] == answer {
-                    fresh.chunks.append(state.chunks[position])
-                } else {
-                    var bytes: [UInt8] = []
-                    encode(id, answer, &bytes)
-                    fresh.chunks.append(bytes)
-                }
+                let entryStart = output.count
+                encode(id, answer, &output)
                 fresh.sources.append(answer)
+                fresh.ranges.append(entryStart..<output.count)
             }
             state = fresh
-            _ = Self.appendCached(answers, state: &state, separator: separator, into: &output, encode: encode)
         }
     }
 
-    /// Writes from the cached order, re-encoding changed answers; false (output partly
-    /// written) when the cached order no longer lists exactly the non-empty answers.
-    private static func appendCached(_ answers: [String: Answer], state: inout State, separator: [UInt8],
-                                     into output: inout [UInt8], encode: (String, Answer, inout [UInt8]) -> Void) -> Bool {
-        var nonEmpty = 0
-        for answer in answers.values where !answer.isEmpty { nonEmpty += 1 }
-        guard nonEmpty == state.sortedIDs.count else { return false }
+    /// Keeps this save's answer bytes, with the ranges made relative to them.
+    private static func keep(_ bytes: ArraySlice<UInt8>, in state: inout State, relativeTo start: Int) {
+        state.previousBytes = Array(bytes)
+        for position in state.ranges.indices {
+            state.ranges[position] = (state.ranges[position].lowerBound - start)..<(state.ranges[position].upperBound - start)
+        }
+    }
+
+    /// Writes in the cached order, copying unchanged answers from the previous output and
+    /// encoding changed ones; false (output partly written) when the cached order no
+    /// longer lists exactly the non-empty answers.
+    private static func appendReusing(_ answers: [String: Answer], state: inout State, separator: [UInt8],
+                                      into output: inout [UInt8], encode: (String, Answer, inout [UInt8]) -> Void) -> Bool {
+        let previous = state.previousBytes
         for position in state.sortedIDs.indices {
             guard let answer = answers[state.sortedIDs[position]], !answer.isEmpty else { return false }
-            if state.sources[position] != answer {
-                var bytes: [UInt8] = []
-                encode(state.sortedIDs[position], answer, &bytes)
-                state.chunks[position] = bytes
+            if position > 0 { output.append(contentsOf: separator) }
+            let entryStart = output.count
+            if state.sources[position] == answer {
+                output.append(contentsOf: previous[state.ranges[position]])
+            } else {
+                encode(state.sortedIDs[position], answer, &output)
                 state.sources[position] = answer
             }
-            if position > 0 { output.append(contentsOf: separator) }
-            output.append(contentsOf: state.chunks[position])
+            state.ranges[position] = entryStart..<output.count
         }
         return true
     }

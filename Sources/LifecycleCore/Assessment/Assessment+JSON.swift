@@ -101,6 +101,30 @@ extension Assessment {
     /// problem makes the document unusable (all of them are in `problems`).
     public static func decode(_ value: JSONValue, knownMaturityStages: [String],
                               problems: inout [ValidationProblem]) -> Assessment? {
+        decode(value, knownMaturityStages: knownMaturityStages, streamedAnswers: nil, problems: &problems)
+    }
+
+    /// Answers decoded while the file was being parsed, with their problems.
+    final class StreamedAnswers {
+        var answers: [String: Answer] = [:]
+        var problems: [ValidationProblem] = []
+        var received = false
+
+        func stream() -> JSONStream {
+            let answersPath = JSONPath.root.appending("answers")
+            return JSONStream(key: "answers", .members { [self] questionID, value in
+                received = true
+                if let answer = Answer.decode(value, at: answersPath.appending(questionID), problems: &problems) {
+                    answers[questionID] = answer
+                }
+            })
+        }
+    }
+
+    /// `streamed`: the answers as decoded during parsing, when the file was parsed with
+    /// `StreamedAnswers.stream()`; the tree then holds an empty object for them.
+    static func decode(_ value: JSONValue, knownMaturityStages: [String], streamedAnswers streamed: StreamedAnswers?,
+                       problems: inout [ValidationProblem]) -> Assessment? {
         let before = problems.count
         guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return nil }
         let root = JSONPath.root
@@ -139,6 +163,10 @@ extension Assessment {
                     answers[questionID] = answer
                 }
             }
+        }
+        if let streamed, streamed.received {
+            answers = streamed.answers
+            problems += streamed.problems
         }
         var milestones: [Milestone] = []
         for (position, value) in (reader.array("milestones", required: false, problems: &problems) ?? []).enumerated() {

@@ -19,7 +19,7 @@ public enum CatalogLoader {
     /// Loads a catalog from a folder laid out like content/ (catalog.json, one file per
     /// area, matrix.json, maturity.json): custom catalogs, and the benchmarks' synthetic one.
     public static func load(directory: String) throws(CatalogError) -> Catalog {
-        var files: [String: String] = [:]
+        var files: [String: [UInt8]] = [:]
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         if names.isEmpty {
             throw CatalogError(problems: [CatalogProblem(file: directory, message: "no catalog files here (expected catalog.json and one file per area)")])
@@ -27,25 +27,33 @@ public enum CatalogLoader {
         for name in names where name.hasSuffix(".json") {
             let path = directory + "/" + name
             do {
-                files["content/" + name] = String(decoding: try SafeFileReader.read(path), as: UTF8.self)
+                files["content/" + name] = try SafeFileReader.read(path)
             } catch {
                 throw CatalogError(problems: [CatalogProblem(file: path, message: error.description)])
             }
         }
-        return try load(files: files)
+        return try load(fileBytes: files)
     }
 
     /// Loads a catalog from file texts keyed by "content/NAME.json".
     public static func load(files: [String: String]) throws(CatalogError) -> Catalog {
+        try load(fileBytes: files.mapValues { Array($0.utf8) })
+    }
+
+    /// Loads a catalog from file contents keyed by "content/NAME.json". Bytes, not
+    /// strings: a 10,000-question catalog is 4 MB of text, and holding it both as a
+    /// String and as the parser's bytes cost that much memory again.
+    public static func load(fileBytes files: [String: [UInt8]]) throws(CatalogError) -> Catalog {
         var problems: [CatalogProblem] = []
-        func document(_ name: String) -> JSONValue? {
+        func document(_ name: String, streaming stream: JSONStream? = nil) -> JSONValue? {
             let key = "content/\(name).json"
-            guard let text = files[key] else {
+            guard let bytes = files[key] else {
                 problems.append(CatalogProblem(file: key, message: "missing"))
                 return nil
             }
             do {
-                return try JSONParser.parse(text)
+                if let stream { return try JSONParser.parse(bytes, streaming: stream) }
+                return try JSONParser.parse(bytes)
             } catch {
                 problems.append(CatalogProblem(file: key, message: error.description))
                 return nil
@@ -60,9 +68,11 @@ public enum CatalogLoader {
         }
         var areas: [CatalogArea] = []
         for areaID in identity?.areaIDs ?? [] {
-            guard let value = document(areaID) else { continue }
+            // Questions are decoded as the parser reaches them (see JSONParser.parse(_:streaming:)).
+            var questions = StreamedQuestions()
+            guard let value = document(areaID, streaming: questions.stream()) else { continue }
             var found: [ValidationProblem] = []
-            if let area = parseArea(value, problems: &found) {
+            if let area = parseArea(value, streamedQuestions: questions, problems: &found) {
                 if area.id != areaID {
                     found.append(ValidationProblem(JSONPath.root.appending("id"), "is \"\(area.id)\" but the file is \(areaID).json"))
                 }
@@ -111,6 +121,30 @@ public enum CatalogLoader {
 
     /// Parses one area file (also used by `lifecycle validate content/NAME.json`).
     public static func parseArea(_ value: JSONValue, problems: inout [ValidationProblem]) -> CatalogArea? {
+        parseArea(value, streamedQuestions: nil, problems: &problems)
+    }
+
+    /// Questions decoded while the area file was being parsed, with their problems.
+    final class StreamedQuestions {
+        var questions: [Question] = []
+        var problems: [ValidationProblem] = []
+        var received = false
+
+        func stream() -> JSONStream {
+            JSONStream(key: "questions", .elements { [self] position, element in
+                received = true
+                let path = JSONPath.root.appending("questions").appending(index: position)
+                if let question = CatalogLoader.parseQuestion(element, at: path, problems: &problems) {
+                    questions.append(question)
+                }
+            })
+        }
+    }
+
+    /// `streamed`: the questions as decoded during parsing, when the area file was parsed
+    /// with `StreamedQuestions.stream()`; the tree then holds an empty array for them.
+    static func parseArea(_ value: JSONValue, streamedQuestions streamed: StreamedQuestions?,
+                          problems: inout [ValidationProblem]) -> CatalogArea? {
         guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return nil }
         let id = reader.nonEmptyString("id", problems: &problems)
         let kindText = reader.string("kind", problems: &problems)
@@ -129,6 +163,10 @@ public enum CatalogLoader {
             if let question = parseQuestion(element, at: path, problems: &problems) {
                 questions.append(question)
             }
+        }
+        if let streamed, streamed.received {
+            questions = streamed.questions
+            problems += streamed.problems
         }
         guard let id, let kind, let title, let summary, let why, let pitfalls else { return nil }
         let area = CatalogArea(id: id, kind: kind, title: title, shortTitle: shortTitle, summary: summary, whyItMatters: why,

@@ -15,6 +15,24 @@ public struct JSONParser {
         return try parser.parseDocument()
     }
 
+    /// Parses like `parse(_:)`, except that the value of one top-level key is handed
+    /// over piece by piece instead of being kept: each element of an array, or each
+    /// member of an object, goes to `stream` as soon as it is parsed, and the tree gets
+    /// an empty container in its place. Large catalogs and assessments are loaded this way
+    /// so that their tree never exists whole (a 4 MB catalog's tree took 5 MB more).
+    /// A value of another type than `stream` expects is kept in the tree as usual, for
+    /// the decoder to report. Syntax errors are thrown as from `parse(_:)`, possibly after
+    /// some pieces were already handed over.
+    public static func parse(_ bytes: [UInt8], streaming stream: JSONStream,
+                             maximumDepth: Int = defaultMaximumDepth) throws(JSONSyntaxError) -> JSONValue {
+        if let invalidOffset = UTF8Validation.firstInvalidOffset(in: bytes) {
+            throw error(at: invalidOffset, in: bytes, "the file is not valid UTF-8 text")
+        }
+        var parser = JSONParser(bytes: bytes, maximumDepth: maximumDepth)
+        parser.stream = stream
+        return try parser.parseDocument()
+    }
+
     public static func parse(_ text: String, maximumDepth: Int = defaultMaximumDepth) throws(JSONSyntaxError) -> JSONValue {
         try parse(Array(text.utf8), maximumDepth: maximumDepth)
     }
@@ -23,6 +41,7 @@ public struct JSONParser {
     private let maximumDepth: Int
     private var index = 0
     private var depth = 0
+    private var stream: JSONStream?
 
     private init(bytes: [UInt8], maximumDepth: Int) {
         self.bytes = bytes
@@ -81,7 +100,13 @@ public struct JSONParser {
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "':' after the key")
             skipWhitespace()
-            pendingMembers.append((key, keyOffset, try parseValue()))
+            let value: JSONValue
+            if depth == 1, let stream, key == stream.key {
+                value = try parseStreamed(stream)
+            } else {
+                value = try parseValue()
+            }
+            pendingMembers.append((key, keyOffset, value))
             skipWhitespace()
             guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an object") }
             index += 1
@@ -97,6 +122,62 @@ public struct JSONParser {
         pendingMembers.removeSubrange(firstPending...)
         depth -= 1
         return .object(members)
+    }
+
+    /// The streamed value (see `parse(_:streaming:)`): its pieces go to the stream, an
+    /// empty container of the same kind stays in the tree.
+    private mutating func parseStreamed(_ stream: JSONStream) throws(JSONSyntaxError) -> JSONValue {
+        switch (peek(), stream.handler) {
+        case (UInt8(ascii: "["), .elements(let handle)):
+            try enterContainer()
+            index += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return .array([]) }
+            var position = 0
+            while true {
+                skipWhitespace()
+                handle(position, try parseValue())
+                position += 1
+                skipWhitespace()
+                guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an array") }
+                index += 1
+                if next == UInt8(ascii: "]") { break }
+                if next != UInt8(ascii: ",") { index -= 1; throw fail("unexpected \(describeByte(at: index)); expected ',' or ']'") }
+            }
+            depth -= 1
+            return .array([])
+        case (UInt8(ascii: "{"), .members(let handle)):
+            try enterContainer()
+            index += 1
+            skipWhitespace()
+            if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return .object([:]) }
+            var seen = Set<String>()
+            while true {
+                skipWhitespace()
+                guard peek() == UInt8(ascii: "\"") else {
+                    throw fail(index < bytes.count ? "unexpected \(describeByte(at: index)); expected a quoted key"
+                                                   : "the file ends too early (truncated?) inside an object")
+                }
+                let keyOffset = index
+                let key = try parseString()
+                guard seen.insert(key).inserted else {
+                    throw JSONParser.error(at: keyOffset, in: bytes, "duplicate key \"\(key)\"")
+                }
+                skipWhitespace()
+                try expect(UInt8(ascii: ":"), "':' after the key")
+                skipWhitespace()
+                handle(key, try parseValue())
+                skipWhitespace()
+                guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an object") }
+                index += 1
+                if next == UInt8(ascii: "}") { break }
+                if next != UInt8(ascii: ",") { index -= 1; throw fail("unexpected \(describeByte(at: index)); expected ',' or '}'") }
+            }
+            depth -= 1
+            return .object([:])
+        default:
+            return try parseValue()
+        }
     }
 
     private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
@@ -294,5 +375,23 @@ public struct JSONParser {
             position += 1
         }
         return JSONSyntaxError(message: message, line: line, column: column)
+    }
+}
+
+/// Which top-level value `JSONParser.parse(_:streaming:)` hands over piece by piece.
+public struct JSONStream {
+    public enum Handler {
+        /// Each element of an array, with its position.
+        case elements((Int, JSONValue) -> Void)
+        /// Each member of an object (duplicate keys are still syntax errors).
+        case members((String, JSONValue) -> Void)
+    }
+
+    public var key: String
+    public var handler: Handler
+
+    public init(key: String, _ handler: Handler) {
+        self.key = key
+        self.handler = handler
     }
 }

@@ -23,10 +23,14 @@ public struct LoadedAssessment: Sendable {
 }
 
 /// A file read and parsed as JSON, not yet checked as an assessment.
-public struct ParsedFile: Sendable {
+public struct ParsedFile: @unchecked Sendable {
     public var path: String
     public var bytes: [UInt8]
+    /// The document, with an empty object in place of the answers (decoded as parsed).
     public var document: JSONValue
+    // Handed from the reading thread to the decoding one after BackgroundTask's join,
+    // never used by two threads at once: hence @unchecked.
+    var streamedAnswers: Assessment.StreamedAnswers
 }
 
 /// Loads and saves assessment files. The only place that decides what reaches the disk:
@@ -59,8 +63,11 @@ public struct AssessmentStore: Sendable {
     public static func read(_ path: String, sizeLimit: Int = SafeFileReader.defaultSizeLimit,
                             maximumDepth: Int = JSONParser.defaultMaximumDepth) throws(FileProblem) -> ParsedFile {
         let bytes = try SafeFileReader.read(path, sizeLimit: sizeLimit)
+        // Answers are decoded as the parser reaches them; the tree never holds them all.
+        let answers = Assessment.StreamedAnswers()
         do {
-            return ParsedFile(path: path, bytes: bytes, document: try JSONParser.parse(bytes, maximumDepth: maximumDepth))
+            let document = try JSONParser.parse(bytes, streaming: answers.stream(), maximumDepth: maximumDepth)
+            return ParsedFile(path: path, bytes: bytes, document: document, streamedAnswers: answers)
         } catch {
             throw .syntax(path: path, error)
         }
@@ -68,7 +75,7 @@ public struct AssessmentStore: Sendable {
 
     /// The other half: checks the document against the format and this catalog.
     public func load(_ file: ParsedFile) throws(FileProblem) -> LoadedAssessment {
-        let assessment = try decode(file.document, path: file.path)
+        let assessment = try decode(file.document, streamedAnswers: file.streamedAnswers, path: file.path)
         return LoadedAssessment(
             assessment: assessment, path: file.path, fingerprint: FileFingerprint(bytes: file.bytes),
             unknownQuestionIDs: assessment.unknownQuestionIDs(in: catalog),
@@ -83,13 +90,14 @@ public struct AssessmentStore: Sendable {
         } catch {
             throw .syntax(path: path, error)
         }
-        return try decode(document, path: path)
+        return try decode(document, streamedAnswers: nil, path: path)
     }
 
-    private func decode(_ document: JSONValue, path: String) throws(FileProblem) -> Assessment {
+    private func decode(_ document: JSONValue, streamedAnswers: Assessment.StreamedAnswers?,
+                        path: String) throws(FileProblem) -> Assessment {
         var problems: [ValidationProblem] = []
         let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
-                                           problems: &problems)
+                                           streamedAnswers: streamedAnswers, problems: &problems)
         guard let assessment, problems.isEmpty else { throw .invalid(path: path, problems: problems) }
         return assessment
     }

@@ -75,7 +75,7 @@ public struct ProgressSummary: Sendable {
         let overall = assessment.overallProgress(in: catalog)
         lines.append("Overall: \(overall.answered)/\(overall.total) answered, \(gapsText(overall))")
         if !unknownQuestionIDs.isEmpty {
-            lines.append("Kept but not in this catalog: " + unknownQuestionIDs.map(TerminalSafeText.escaped).joined(separator: ", "))
+            lines.append("Kept but not in this catalog: " + AbbreviatedList.text(unknownQuestionIDs))
         }
         if assessment.catalog.id != catalog.id || assessment.catalog.version != catalog.version {
             lines.append("Made against catalog \(TerminalSafeText.escaped(assessment.catalog.id)) \(TerminalSafeText.escaped(assessment.catalog.version)); this build has \(catalog.id) \(catalog.version).")

@@ -37,8 +37,10 @@ public struct DocumentValidator: Sendable {
             return report
         }
         let document: JSONValue
+        // Assessment answers are decoded as they are parsed (see AssessmentStore.read).
+        let streamedAnswers = Assessment.StreamedAnswers()
         do {
-            document = try JSONParser.parse(bytes)
+            document = try JSONParser.parse(bytes, streaming: streamedAnswers.stream())
         } catch {
             report.errors.append(FileProblem.syntax(path: path, error).description)
             return report
@@ -68,11 +70,11 @@ public struct DocumentValidator: Sendable {
         } else {
             report.kind = .assessment
             let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
-                                               problems: &problems)
+                                               streamedAnswers: streamedAnswers, problems: &problems)
             if let assessment {
                 let unknown = assessment.unknownQuestionIDs(in: catalog)
                 if !unknown.isEmpty {
-                    report.warnings.append("\(safePath): \(unknown.count) answer(s) for questions not in this catalog (kept on save): \(unknown.map(TerminalSafeText.escaped).joined(separator: ", "))")
+                    report.warnings.append("\(safePath): \(unknown.count) answer(s) for questions not in this catalog (kept on save): \(AbbreviatedList.text(unknown))")
                 }
                 if assessment.catalog.id != catalog.id {
                     report.warnings.append("\(safePath): made against catalog \"\(TerminalSafeText.escaped(assessment.catalog.id))\", this build has \"\(catalog.id)\"")
