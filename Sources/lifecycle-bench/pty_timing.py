@@ -71,7 +71,8 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("mode", choices=["first-frame", "move-bytes"])
     parser.add_argument("--marker", required=True)
-    parser.add_argument("--key", default="j")
+    # Down arrow as terminals send it in keypad mode (both programs enable it).
+    parser.add_argument("--key", default="\\x1bOB")
     parser.add_argument("--runs", type=int, default=20)
     if "--" not in sys.argv:
         sys.exit("usage: pty_timing.py MODE --marker TEXT [--key KEY] [--runs N] -- COMMAND...")
@@ -91,7 +92,14 @@ def main():
         else:
             read_quiet(fd)
             os.write(fd, args.key.encode().decode("unicode_escape").encode("latin-1"))
-            results.append(len(read_quiet(fd)))
+            written = read_quiet(fd)
+            # A key the program does not take as "down" can end it instead (an earlier
+            # version of this script counted dialog's exit as its move): refuse that.
+            exited = os.waitpid(pid, os.WNOHANG)[0] != 0
+            if exited or b"\x1b[?1049l" in written:
+                stop(pid, fd) if not exited else os.close(fd)
+                sys.exit(f"the key {args.key!r} ended the program instead of moving; output was {written[-200:]!r}")
+            results.append(len(written))
         stop(pid, fd)
     if args.mode == "first-frame":
         print(f"median_ms {statistics.median(results) * 1000:.1f} runs {len(results)}")
