@@ -172,14 +172,23 @@ public final class NcursesBackend: TerminalBackend {
             previous = nil
         }
         for row in 0..<screen.height {
+            // A blank takes the attributes of the cell to its left when a space looks the
+            // same in both (bold, dim and foreground colour do not show on a space), so a run
+            // of dim or coloured text is not broken by its spaces and a row's empty columns
+            // cost no attribute changes (each is ~10 bytes on the wire).
+            var carried: (attr_t, Int16) = (lc_a_normal(), 0)
             for column in 0..<screen.width {
                 let cell = screen[row, column]
                 if cell.isContinuation { continue }
+                let own = palette.attributes(for: cell.style)
+                let blank = cell.text.isEmpty || cell.text == " "
+                let attributes = blank && palette.blankLook(carried) == palette.blankLook(own) ? carried : own
+                carried = attributes
                 if let previous, previous[row, column] == cell,
                    column + 1 >= screen.width || previous[row, column + 1].isContinuation == screen[row, column + 1].isContinuation {
                     continue
                 }
-                put(cell, row: row, column: column)
+                put(cell, attributes: attributes, row: row, column: column)
             }
         }
         if let cursor = screen.cursor {
@@ -189,8 +198,8 @@ public final class NcursesBackend: TerminalBackend {
         previous = screen
     }
 
-    private func put(_ cell: Cell, row: Int, column: Int) {
-        let (attributes, pair) = palette.attributes(for: cell.style)
+    private func put(_ cell: Cell, attributes: (attr_t, Int16), row: Int, column: Int) {
+        let (attributes, pair) = attributes
         // Up to five code points per cell (a base character and combining marks).
         var scalars = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         if scalars.isEmpty { scalars = [wchar_t(32)] }

@@ -28,6 +28,20 @@ struct Palette {
         }
     }
 
+    /// What of a cell's attributes shows on a blank: reverse, underline and a background
+    /// colour do; bold, dim and foreground colours do not. Two attribute sets with the
+    /// same blank look draw a space identically.
+    func blankLook(_ attributes: (attr_t, Int16)) -> BlankLook {
+        let pair = attributes.1
+        let hasBackground = [ColorRole.heatLow, .heatMid, .heatHigh, .heatFull].contains { Int16($0.rawValue) == pair }
+        return BlankLook(attributes: attributes.0 & (lc_a_reverse() | lc_a_underline()), backgroundPair: hasBackground ? pair : 0)
+    }
+
+    struct BlankLook: Equatable {
+        var attributes: attr_t
+        var backgroundPair: Int16
+    }
+
     func attributes(for style: Style) -> (attr_t, Int16) {
         var attributes = lc_a_normal()
         if style.bold { attributes |= lc_a_bold() }

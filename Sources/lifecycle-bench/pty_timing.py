@@ -4,8 +4,8 @@
   first-frame  CMD... : seconds from start until MARKER has been written (the frame's last
                         drawn text), median of RUNS.
   move-bytes   CMD... : bytes the program writes for one cursor move (KEY) after its first
-                        frame has settled.
-Usage: pty_timing.py first-frame|move-bytes --marker TEXT [--key KEY] [--runs N] -- CMD...
+                        frame has settled (and after SETUP keys, if given).
+Usage: pty_timing.py first-frame|move-bytes --marker TEXT [--key KEY] [--setup KEYS] [--runs N] -- CMD...
 """
 import argparse, os, pty, select, signal, statistics, sys, time
 
@@ -74,6 +74,7 @@ def main():
     # Down arrow as terminals send it in keypad mode (both programs enable it).
     parser.add_argument("--key", default="\\x1bOB")
     parser.add_argument("--runs", type=int, default=20)
+    parser.add_argument("--setup", default="", help="keys sent before the measured one (e.g. z)")
     if "--" not in sys.argv:
         sys.exit("usage: pty_timing.py MODE --marker TEXT [--key KEY] [--runs N] -- COMMAND...")
     split = sys.argv.index("--")
@@ -91,6 +92,9 @@ def main():
             results.append(seconds)
         else:
             read_quiet(fd)
+            if args.setup:
+                os.write(fd, args.setup.encode().decode("unicode_escape").encode("latin-1"))
+                read_quiet(fd)
             os.write(fd, args.key.encode().decode("unicode_escape").encode("latin-1"))
             written = read_quiet(fd)
             # A key the program does not take as "down" can end it instead (an earlier

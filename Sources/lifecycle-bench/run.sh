@@ -66,6 +66,7 @@ ratio() { python3 -c "a, b = float('$1'), float('$2'); print(f'{a / b:.2f}x' if 
 # 1. Start to first complete frame, and bytes for one cursor move, in a pseudo-terminal.
 start_ours=$($pty first-frame --marker "no changes" --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_ms)
 move_ours=$($pty move-bytes --marker "no changes" --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_bytes)
+move_list_only=$($pty move-bytes --marker "no changes" --setup z --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_bytes)
 if command -v dialog >/dev/null; then
   dialog_items=()
   i=0
@@ -73,10 +74,11 @@ if command -v dialog >/dev/null; then
   start_dialog=$($pty first-frame --marker Cancel --runs "$runs" -- dialog --checklist Review 22 76 14 "${dialog_items[@]}" | value median_ms)
   move_dialog=$($pty move-bytes --marker Cancel --runs "$runs" -- dialog --checklist Review 22 76 14 "${dialog_items[@]}" | value median_bytes)
   row "start to first frame, $items questions (median of $runs)" "$start_ours ms" "dialog --checklist: $start_dialog ms" "$(ratio "$start_ours" "$start_dialog")"
-  row "bytes written for one move down" "$move_ours" "dialog: $move_dialog" "$(ratio "$move_ours" "$move_dialog")"
+  row "bytes written for one move down (list and detail pane)" "$move_ours" "dialog: $move_dialog" "$(ratio "$move_ours" "$move_dialog")"
+  row "bytes written for one move down, list only (z)" "$move_list_only" "dialog: $move_dialog" "$(ratio "$move_list_only" "$move_dialog")"
 else
   row "start to first frame, $items questions" "$start_ours ms" "dialog: skipped (not installed)" "-"
-  row "bytes written for one move down" "$move_ours" "dialog: skipped" "-"
+  row "bytes written for one move down (list and detail pane / list only)" "$move_ours / $move_list_only" "dialog: skipped" "-"
 fi
 
 # 2. Per keystroke, in process, one area of $questions questions.

@@ -121,5 +121,43 @@ final class ExplorerNavigationTests: XCTestCase {
         XCTAssertEqual(driver.explorer.focus, .questions)
         XCTAssertEqual(driver.explorer.questionCursor, 2)
     }
+
+    /// `z` hides the detail pane so the list has its room: on 80x24 it shows 20 question
+    /// rows instead of 10; Tab skips the hidden pane; editing a note brings the pane back.
+    func testListOnlyShowsTwiceTheRowsAndComesBack() {
+        var driver = Driver()
+        let generation = catalog.area(id: "generation")!.questions
+        func visibleQuestions(_ screen: Screen) -> Int {
+            generation.filter { question in screen.row(containing: String(question.text.prefix(24))) != nil }.count
+        }
+        let before = driver.screen
+        XCTAssertNotNil(before.row(containing: "Status:"), before.text)
+        XCTAssertEqual(visibleQuestions(before), 10, before.text)
+
+        driver.press(.char("z"))
+        let listOnly = driver.screen
+        XCTAssertNil(listOnly.row(containing: "Status:"), "no detail pane:\n" + listOnly.text)
+        XCTAssertEqual(visibleQuestions(listOnly), min(18, generation.count), listOnly.text)
+        XCTAssertTrue(listOnly.text.contains("list only"), "the footer says how to come back")
+
+        driver.press(.tab)
+        XCTAssertEqual(driver.explorer.focus, .sidebar)
+        driver.press(.tab)
+        XCTAssertEqual(driver.explorer.focus, .questions, "Tab skips the hidden detail pane")
+        driver.press(.char("l"))
+        XCTAssertEqual(driver.explorer.focus, .questions)
+
+        for _ in 0..<15 { driver.press(.char("j")) }
+        driver.press(.char("z"))
+        XCTAssertFalse(driver.explorer.listOnly)
+        let back = driver.screen
+        XCTAssertNotNil(back.row(containing: "Status:"), back.text)
+        let current = catalog.question(id: driver.explorer.currentQuestionID!)!
+        XCTAssertNotNil(back.row(containing: String(current.text.prefix(24))), "the cursor stays in view after the list shrinks")
+
+        driver.press(.char("z"), .enter)
+        XCTAssertFalse(driver.explorer.listOnly, "editing a note shows the pane it is edited in")
+        XCTAssertTrue(driver.text.contains("Note ·"), driver.text)
+    }
 }
 

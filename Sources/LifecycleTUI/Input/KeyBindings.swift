@@ -50,6 +50,7 @@ public enum KeyBindings {
         KeyBinding("/", "search all questions; n/N next / previous match", .explorer, footer: "search"),
         KeyBinding("f", "filter: all, unanswered, gaps & partial, with notes", .explorer, footer: "filter"),
         KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, footer: "overview"),
+        KeyBinding("z", "list only (twice the questions on screen) / back", .explorer),
         KeyBinding("Esc", "leave a matrix cell's list or clear the filter", .explorer),
         KeyBinding("m", "freeze a milestone (a named snapshot)", .explorer),
         KeyBinding("D", "compare with a milestone or another assessment", .explorer),

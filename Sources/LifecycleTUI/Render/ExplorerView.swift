@@ -10,7 +10,7 @@ struct ExplorerView {
     var assessment: Assessment { state.assessment }
 
     func draw(_ screen: inout Screen) {
-        let layout = ExplorerLayout(width: screen.width, height: screen.height)
+        let layout = state.layout(width: screen.width, height: screen.height)
         drawHeader(&screen, layout.header)
         drawSidebar(&screen, layout)
         drawSeparators(&screen, layout)
@@ -134,7 +134,7 @@ struct ExplorerView {
                 screen.put(vertical, row: row, column: layout.list.column + layout.list.width, style: .dim)
             }
         }
-        if !layout.sideBySide {
+        if !layout.sideBySide && layout.hasDetail {
             let row = layout.list.row + layout.list.height
             for x in layout.list.column..<(layout.list.column + layout.list.width) {
                 screen.put(horizontal, row: row, column: x, style: .dim)

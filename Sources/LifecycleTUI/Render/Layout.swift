@@ -24,7 +24,9 @@ public struct ExplorerLayout: Equatable, Sendable {
     /// Width of an area title in the sidebar; longer titles use the area's short title.
     public var sidebarTitleWidth: Int { sidebar.width - 19 }
 
-    public init(width: Int, height: Int) {
+    /// `listOnly`: no detail pane; the list takes its room (the `z` key), so twice as many
+    /// questions fit on an 80x24 screen and moving redraws only two rows.
+    public init(width: Int, height: Int, listOnly: Bool = false) {
         header = Rect(row: 0, column: 0, width: width, height: 1)
         footer = Rect(row: max(0, height - 1), column: 0, width: width, height: 1)
         let bodyHeight = max(0, height - 2)
@@ -32,8 +34,11 @@ public struct ExplorerLayout: Equatable, Sendable {
         sidebar = Rect(row: 1, column: 0, width: sidebarWidth, height: bodyHeight)
         let restColumn = sidebarWidth + 1
         let restWidth = max(0, width - restColumn)
-        sideBySide = width >= 120
-        if sideBySide {
+        sideBySide = width >= 120 && !listOnly
+        if listOnly {
+            list = Rect(row: 1, column: restColumn, width: restWidth, height: bodyHeight)
+            detail = Rect(row: 1 + bodyHeight, column: restColumn, width: restWidth, height: 0)
+        } else if sideBySide {
             let listWidth = restWidth / 2
             list = Rect(row: 1, column: restColumn, width: listWidth, height: bodyHeight)
             detail = Rect(row: 1, column: restColumn + listWidth + 1, width: max(0, restWidth - listWidth - 1), height: bodyHeight)
@@ -43,6 +48,9 @@ public struct ExplorerLayout: Equatable, Sendable {
             detail = Rect(row: 1 + listHeight + 1, column: restColumn, width: restWidth, height: max(0, bodyHeight - listHeight - 1))
         }
     }
+
+    /// Whether there is a detail pane at all.
+    public var hasDetail: Bool { detail.height > 0 }
 
     /// Question rows visible in the list (its first row is the list's title).
     public var listRows: Int { max(1, list.height - 1) }

@@ -2,6 +2,11 @@ import LifecycleCore
 
 /// Everything the explorer screen shows. Changed only by `update`, drawn only by `render`.
 public struct ExplorerState: Sendable {
+    /// Where the panes go in a window of this size, with this state's choices.
+    public func layout(width: Int, height: Int) -> ExplorerLayout {
+        ExplorerLayout(width: width, height: height, listOnly: listOnly)
+    }
+
     public let catalog: Catalog
     public var document: OpenDocument
     public var focus: Pane = .questions {
@@ -23,6 +28,10 @@ public struct ExplorerState: Sendable {
     public var questionCursor = 0
     public var questionScroll = 0
     public var detailScroll = 0
+    /// The list without the detail pane (the `z` key; see `ExplorerLayout`).
+    public var listOnly = false {
+        didSet { if listOnly && focus == .detail { focus = .questions } }
+    }
     public var overlay: Overlay?
     /// A one-off message for the footer ("no match", "note saved"), cleared by the next key.
     public var flash: String?

@@ -9,7 +9,7 @@ extension AppState {
             width = max(0, newWidth)
             height = max(0, newHeight)
             if case .explorer(var explorer) = mode {
-                explorer.clampScrolling(layout: ExplorerLayout(width: width, height: height))
+                explorer.clampScrolling(layout: explorer.layout(width: width, height: height))
                 mode = .explorer(explorer)
             }
             return []
@@ -30,7 +30,7 @@ extension AppState {
             return handle(key, now: now)
         case .mouse(let row, let column, let action):
             guard !isTooSmall, case .explorer(var explorer) = mode else { return [] }
-            explorer.handleMouse(row: row, column: column, action: action, layout: ExplorerLayout(width: width, height: height))
+            explorer.handleMouse(row: row, column: column, action: action, layout: explorer.layout(width: width, height: height))
             mode = .explorer(explorer)
             return []
         }
@@ -51,8 +51,10 @@ extension AppState {
             mode = .start(start)
             return effects
         case .explorer(var explorer):
-            let layout = ExplorerLayout(width: width, height: height)
+            let layout = explorer.layout(width: width, height: height)
             let effects = explorer.handle(key, layout: layout, now: now)
+            // A key may have shown or hidden the detail pane: keep the cursor in view.
+            explorer.clampScrolling(layout: explorer.layout(width: width, height: height))
             mode = .explorer(explorer)
             return effects.map { $0 == .closeExplorer ? (cameFromStartScreen ? .refreshWorkspace : .quit(status: 0)) : $0 }
         }

@@ -13,9 +13,12 @@ extension ExplorerState {
         case .character("g"), .home: move(by: -1_000_000, layout: layout)
         case .character("G"), .end: move(by: 1_000_000, layout: layout)
         case .character("h"), .left: focus = focus == .detail ? .questions : .sidebar
-        case .character("l"), .right: focus = focus == .sidebar ? .questions : .detail
-        case .tab: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 1) % Pane.allCases.count]
-        case .backTab: focus = Pane.allCases[(Pane.allCases.firstIndex(of: focus)! + 2) % Pane.allCases.count]
+        case .character("l"), .right: focus = focus == .sidebar || !layout.hasDetail ? .questions : .detail
+        case .tab: focus = nextPane(after: focus, step: 1, layout: layout)
+        case .backTab: focus = nextPane(after: focus, step: -1, layout: layout)
+        case .character("z"):
+            listOnly.toggle()
+            flash = listOnly ? "list only: z shows the detail pane again" : nil
         case .character(let digit) where digit.isNumber && digit != "0":
             let index = Int(String(digit))! - 1
             if catalog.areas.indices.contains(index) { selectArea(index); focus = .questions }
@@ -33,6 +36,7 @@ extension ExplorerState {
         case .enter, .character("e"):
             if focus == .sidebar { focus = .questions; return [] }
             if let id = answerableQuestionID {
+                listOnly = false  // the note editor opens where the detail pane is
                 overlay = .noteEditor(NoteEditorState(questionID: id, text: assessment.answer(for: id).note))
             }
         case .character("E"):
@@ -119,6 +123,13 @@ extension ExplorerState {
         if questionCursor < questionScroll { questionScroll = questionCursor }
         if questionCursor >= questionScroll + rows { questionScroll = questionCursor - rows + 1 }
         questionScroll = max(0, min(questionScroll, max(0, listedQuestionIDs.count - rows)))
+    }
+
+    /// Tab order over the panes shown (the detail pane is skipped when hidden).
+    private func nextPane(after pane: Pane, step: Int, layout: ExplorerLayout) -> Pane {
+        let panes = Pane.allCases.filter { $0 != .detail || layout.hasDetail }
+        let position = panes.firstIndex(of: pane) ?? 0
+        return panes[(position + step + panes.count) % panes.count]
     }
 
     mutating func clampScrolling(layout: ExplorerLayout) {
