@@ -66,7 +66,7 @@ ratio() { python3 -c "a, b = float('$1'), float('$2'); print(f'{a / b:.2f}x' if 
 # 1. Start to first complete frame, and bytes for one cursor move, in a pseudo-terminal.
 start_ours=$($pty first-frame --marker "no changes" --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_ms)
 move_ours=$($pty move-bytes --marker "no changes" --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_bytes)
-move_list_only=$($pty move-bytes --marker "no changes" --setup z --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_bytes)
+move_list_only=$($pty move-bytes --marker "no changes" --setup 'z\x1bOB' --runs "$runs" -- "$lifecycle" open "$work/startup.json" | value median_bytes)
 if command -v dialog >/dev/null; then
   dialog_items=()
   i=0

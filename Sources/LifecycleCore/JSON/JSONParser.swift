@@ -84,11 +84,62 @@ public struct JSONParser {
     private var pendingMembers: [(key: String, keyOffset: Int, value: JSONValue)] = []
 
     private mutating func parseObject() throws(JSONSyntaxError) -> JSONValue {
+        let firstPending = pendingMembers.count
+        try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
+            let value: JSONValue
+            if parser.depth == 1, let stream = parser.stream, key == stream.key {
+                value = try parser.parseStreamed(stream)
+            } else {
+                value = try parser.parseValue()
+            }
+            parser.pendingMembers.append((key, keyOffset, value))
+        }
+        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - firstPending)
+        for member in pendingMembers[firstPending...] {
+            if members.updateValue(member.value, forKey: member.key) != nil {
+                throw JSONParser.error(at: member.keyOffset, in: bytes, "duplicate key \"\(member.key)\"")
+            }
+        }
+        pendingMembers.removeSubrange(firstPending...)
+        return .object(members)
+    }
+
+    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+        var elements: [JSONValue] = []
+        try forEachElement { parser, _ throws(JSONSyntaxError) in elements.append(try parser.parseValue()) }
+        return .array(elements)
+    }
+
+    /// The streamed value (see `parse(_:streaming:)`): its pieces go to the stream, an
+    /// empty container of the same kind stays in the tree.
+    private mutating func parseStreamed(_ stream: JSONStream) throws(JSONSyntaxError) -> JSONValue {
+        switch (peek(), stream.handler) {
+        case (UInt8(ascii: "["), .elements(let handle)):
+            try forEachElement { parser, position throws(JSONSyntaxError) in handle(position, try parser.parseValue()) }
+            return .array([])
+        case (UInt8(ascii: "{"), .members(let handle)):
+            var seen = Set<String>()
+            try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
+                guard seen.insert(key).inserted else {
+                    throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(key)\"")
+                }
+                handle(key, try parser.parseValue())
+            }
+            return .object([:])
+        default:
+            return try parseValue()
+        }
+    }
+
+    /// The syntax of an object around its members: `{`, then `"key": value` pairs separated
+    /// by commas, then `}`. `member` parses each value (the parser is positioned on it).
+    private mutating func forEachMember(
+        _ member: (inout JSONParser, _ key: String, _ keyOffset: Int) throws(JSONSyntaxError) -> Void
+    ) throws(JSONSyntaxError) {
         try enterContainer()
         index += 1
         skipWhitespace()
-        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return .object([:]) }
-        let firstPending = pendingMembers.count
+        if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return }
         while true {
             skipWhitespace()
             guard peek() == UInt8(ascii: "\"") else {
@@ -100,95 +151,29 @@ public struct JSONParser {
             skipWhitespace()
             try expect(UInt8(ascii: ":"), "':' after the key")
             skipWhitespace()
-            let value: JSONValue
-            if depth == 1, let stream, key == stream.key {
-                value = try parseStreamed(stream)
-            } else {
-                value = try parseValue()
-            }
-            pendingMembers.append((key, keyOffset, value))
+            try member(&self, key, keyOffset)
             skipWhitespace()
             guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an object") }
             index += 1
             if next == UInt8(ascii: "}") { break }
             if next != UInt8(ascii: ",") { index -= 1; throw fail("unexpected \(describeByte(at: index)); expected ',' or '}'") }
         }
-        var members = [String: JSONValue](minimumCapacity: pendingMembers.count - firstPending)
-        for member in pendingMembers[firstPending...] {
-            if members.updateValue(member.value, forKey: member.key) != nil {
-                throw JSONParser.error(at: member.keyOffset, in: bytes, "duplicate key \"\(member.key)\"")
-            }
-        }
-        pendingMembers.removeSubrange(firstPending...)
         depth -= 1
-        return .object(members)
     }
 
-    /// The streamed value (see `parse(_:streaming:)`): its pieces go to the stream, an
-    /// empty container of the same kind stays in the tree.
-    private mutating func parseStreamed(_ stream: JSONStream) throws(JSONSyntaxError) -> JSONValue {
-        switch (peek(), stream.handler) {
-        case (UInt8(ascii: "["), .elements(let handle)):
-            try enterContainer()
-            index += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return .array([]) }
-            var position = 0
-            while true {
-                skipWhitespace()
-                handle(position, try parseValue())
-                position += 1
-                skipWhitespace()
-                guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an array") }
-                index += 1
-                if next == UInt8(ascii: "]") { break }
-                if next != UInt8(ascii: ",") { index -= 1; throw fail("unexpected \(describeByte(at: index)); expected ',' or ']'") }
-            }
-            depth -= 1
-            return .array([])
-        case (UInt8(ascii: "{"), .members(let handle)):
-            try enterContainer()
-            index += 1
-            skipWhitespace()
-            if peek() == UInt8(ascii: "}") { index += 1; depth -= 1; return .object([:]) }
-            var seen = Set<String>()
-            while true {
-                skipWhitespace()
-                guard peek() == UInt8(ascii: "\"") else {
-                    throw fail(index < bytes.count ? "unexpected \(describeByte(at: index)); expected a quoted key"
-                                                   : "the file ends too early (truncated?) inside an object")
-                }
-                let keyOffset = index
-                let key = try parseString()
-                guard seen.insert(key).inserted else {
-                    throw JSONParser.error(at: keyOffset, in: bytes, "duplicate key \"\(key)\"")
-                }
-                skipWhitespace()
-                try expect(UInt8(ascii: ":"), "':' after the key")
-                skipWhitespace()
-                handle(key, try parseValue())
-                skipWhitespace()
-                guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an object") }
-                index += 1
-                if next == UInt8(ascii: "}") { break }
-                if next != UInt8(ascii: ",") { index -= 1; throw fail("unexpected \(describeByte(at: index)); expected ',' or '}'") }
-            }
-            depth -= 1
-            return .object([:])
-        default:
-            return try parseValue()
-        }
-    }
-
-    private mutating func parseArray() throws(JSONSyntaxError) -> JSONValue {
+    /// The syntax of an array around its elements; `element` parses each one.
+    private mutating func forEachElement(
+        _ element: (inout JSONParser, _ position: Int) throws(JSONSyntaxError) -> Void
+    ) throws(JSONSyntaxError) {
         try enterContainer()
         index += 1
-        var elements: [JSONValue] = []
         skipWhitespace()
-        if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return .array(elements) }
+        if peek() == UInt8(ascii: "]") { index += 1; depth -= 1; return }
+        var position = 0
         while true {
             skipWhitespace()
-            elements.append(try parseValue())
+            try element(&self, position)
+            position += 1
             skipWhitespace()
             guard let next = peek() else { throw fail("the file ends too early (truncated?) inside an array") }
             index += 1
@@ -196,7 +181,6 @@ public struct JSONParser {
             if next != UInt8(ascii: ",") { index -= 1; throw fail("unexpected \(describeByte(at: index)); expected ',' or ']'") }
         }
         depth -= 1
-        return .array(elements)
     }
 
     private mutating func parseString() throws(JSONSyntaxError) -> String {
