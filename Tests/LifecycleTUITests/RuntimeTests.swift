@@ -71,6 +71,30 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(runtime.state.explorer!.flash, "reloaded: the file was changed on disk by someone else")
     }
 
+    /// The poll stats before it reads; a file seen unchanged once must still be
+    /// noticed when it changes afterwards, whether replaced or rewritten in place.
+    func testChangesAfterAnUnchangedCheckAreStillNoticed() throws {
+        let file = directory + "/c2.json"
+        let (runtime, _) = try makeRuntime(file: file, events: [])
+        _ = runtime.handle(.tick)
+        XCTAssertNil(runtime.state.explorer!.flash, "nothing changed yet")
+        var other = try store.load(file)
+        other.assessment.setStatus(.partial, for: "storage.retention")
+        try store.save(other.assessment, to: file, replacing: other.fingerprint)  // a new file, renamed over
+        _ = runtime.handle(.tick)
+        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .partial)
+
+        _ = runtime.handle(.tick)
+        var edited = try store.load(file).assessment
+        edited.setStatus(.gap, for: "storage.retention")
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: file))  // rewritten in place
+        handle.truncateFile(atOffset: 0)
+        handle.write(Data(edited.canonicalBytes()))
+        handle.closeFile()
+        _ = runtime.handle(.tick)
+        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .gap)
+    }
+
     func testAStaleSaveIsRefusedAndTheUserChooses() throws {
         let file = directory + "/d.json"
         let (runtime, backend) = try makeRuntime(file: file, events: [])

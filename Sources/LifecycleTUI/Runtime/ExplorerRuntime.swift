@@ -10,6 +10,8 @@ public final class ExplorerRuntime {
     let store: AssessmentStore
     let workspace: Workspace
     let backend: TerminalBackend
+    /// The file's `stat` identity when its bytes last matched what we hold (see checkDisk).
+    private var lastUnchangedIdentity: FileIdentity?
     /// Local wall-clock time for "saved 12:04:31".
     let clock: () -> String
     /// Messages to print after the terminal is restored (e.g. where a rescue copy went).
@@ -155,13 +157,20 @@ public final class ExplorerRuntime {
         withExplorer { explorer in
             guard let fingerprint = explorer.document.fingerprint else { return }
             if case .conflict = explorer.document.saveState { return }
+            // stat first: re-reading a 3 MB file every two seconds only to find it
+            // unchanged is wasted work (and slow on network file systems).
+            let identity = FileIdentity(path: explorer.document.path)
+            if let identity, identity == lastUnchangedIdentity { return }
             guard let bytes = try? SafeFileReader.read(explorer.document.path) else {
                 if !FileManager.default.fileExists(atPath: explorer.document.path) {
                     explorer.flash = "the file was removed or moved; your next change will ask what to do"
                 }
                 return
             }
-            guard FileFingerprint(bytes: bytes) != fingerprint else { return }
+            guard FileFingerprint(bytes: bytes) != fingerprint else {
+                lastUnchangedIdentity = identity
+                return
+            }
             if explorer.document.saveState.hasUnsavedChanges {
                 explorer.document.saveState = .conflict(message: explorer.document.path)
                 explorer.overlay = .conflict
