@@ -157,7 +157,8 @@ struct FileOperations: ParsableCommand {
             // The first save after loading encodes every answer.
             var changed = loaded.assessment
             changed.setStatus(run % 2 == 0 ? .gap : .addressed, for: catalog.areas[0].questions[0].id)
-            firstSaves.append(microseconds { loaded = try! store.save(changed, to: copy, replacing: loaded.fingerprint) })
+            firstSaves.append(microseconds { loaded.fingerprint = try! store.save(changed, to: copy, replacing: loaded.fingerprint) })
+            loaded.assessment = changed
             var tree = JSONValue.null
             trees.append(microseconds { tree = changed.jsonValue })
             writes.append(microseconds { _ = CanonicalJSONWriter.bytes(tree) })
@@ -172,7 +173,8 @@ struct FileOperations: ParsableCommand {
         for run in 0..<runs {
             var changed = loaded.assessment
             changed.setStatus(run % 2 == 0 ? .partial : .addressed, for: questions[(run * 7) % questions.count].id)
-            saves.append(microseconds { loaded = try! store.save(changed, to: copy, replacing: loaded.fingerprint) })
+            saves.append(microseconds { loaded.fingerprint = try! store.save(changed, to: copy, replacing: loaded.fingerprint) })
+            loaded.assessment = changed
             encodes.append(microseconds { _ = changed.canonicalBytes() })
         }
         let bytes = try SafeFileReader.read(file).count

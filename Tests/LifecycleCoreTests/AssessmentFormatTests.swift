@@ -89,8 +89,12 @@ final class AssessmentFormatTests: XCTestCase {
         assessment.answers["storage.temperature"] = Answer()
         check(assessment, "an empty answer left in the dictionary")
         check(before, "the old copy again")
+        let beforeRemoval = assessment
+        check(beforeRemoval, "the cache now holds these answers")
         assessment.answers.removeAll()
         check(assessment, "everything removed")
+        check(beforeRemoval, "the answers back again after a save without any")
+        check(before, "an old copy after all of that")
     }
 
     func testRoundTripIsByteIdentical() {

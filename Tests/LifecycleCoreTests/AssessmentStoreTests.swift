@@ -132,7 +132,7 @@ final class AssessmentStoreTests: XCTestCase {
             let previous = directory.contents(path)
             let previousInode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? Int)
             loaded.assessment.setStatus(status, for: "generation.duplicates")
-            loaded = try store.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
+            loaded.fingerprint = try store.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
             let backup = store.backups!.backupPath(for: path)
             XCTAssertEqual(directory.contents(backup), previous, "round \(round)")
             let backupInode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: backup)[.systemFileNumber] as? Int)

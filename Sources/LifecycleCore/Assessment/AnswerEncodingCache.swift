@@ -10,55 +10,68 @@ import Synchronization
 /// another copy's bytes.
 final class AnswerEncodingCache: Sendable {
     /// Parallel arrays in canonical order: no hashing beyond one lookup per answer, and
-    /// one copy of the previous answers' bytes (`ranges` index into it) rather than an
-    /// array per answer, so the first save costs little more than encoding without a cache.
+    /// the previous output itself (`ranges` index into it) rather than an array per
+    /// answer, so the first save costs little more than encoding without a cache.
     private struct State {
         var sortedIDs: [String] = []
         var sources: [Answer] = []
         var ranges: [Range<Int>] = []
-        var previousBytes: [UInt8] = []
+        var previousOutput: [UInt8] = []
     }
 
     private let state = Mutex(State())
 
-    /// Appends every non-empty answer as `"id": {...}` members in canonical order, with
-    /// `separator` between them; `encode` writes one answer whose cached bytes do not match.
-    /// One lock for the whole call: copies on several threads cannot mix their entries.
-    func appendAnswers(_ answers: [String: Answer], separator: [UInt8], into output: inout [UInt8],
-                       encode: (String, Answer, inout [UInt8]) -> Void) {
+    /// Encodes a whole document: `document` writes everything around the answers and
+    /// calls the function it is given where they go. The cache keeps the finished output
+    /// itself (arrays are copy-on-write: no copy) with each answer's range in it, all
+    /// under one lock, so copies on several threads cannot mix their entries.
+    func encode(_ answers: [String: Answer], separator: [UInt8], encodeAnswer: @escaping (String, Answer, inout [UInt8]) -> Void,
+                document: (inout [UInt8], _ writeAnswers: (inout [UInt8]) -> Void) -> Void) -> [UInt8] {
         state.withLock { state in
-            var nonEmpty = 0
-            for answer in answers.values where !answer.isEmpty { nonEmpty += 1 }
-            let start = output.count
-            defer { Self.keep(output[start...], in: &state, relativeTo: start) }
-            if nonEmpty == state.sortedIDs.count,
-               Self.appendReusing(answers, state: &state, separator: separator, into: &output, encode: encode) {
-                return
+            var output: [UInt8] = []
+            output.reserveCapacity(state.previousOutput.count + 4096)
+            var answersWritten = false
+            document(&output) { output in
+                precondition(!answersWritten, "the answers are written once per document")
+                Self.appendAnswers(answers, state: &state, separator: separator, into: &output, encode: encodeAnswer)
+                answersWritten = true
             }
-            // The set of answered ids changed, or this is the first save: sort again.
-            output.removeSubrange(start...)
-            let ids = answers.lazy.filter { !$0.value.isEmpty }.map(\.key).sorted(by: CanonicalJSONWriter.keyPrecedes)
-            var fresh = State(sortedIDs: ids)
-            fresh.sources.reserveCapacity(ids.count)
-            fresh.ranges.reserveCapacity(ids.count)
-            for (position, id) in ids.enumerated() {
-                if position > 0 { output.append(contentsOf: separator) }
-                let answer = answers[id]!
-                let entryStart = output.count
-                encode(id, answer, &output)
-                fresh.sources.append(answer)
-                fresh.ranges.append(entryStart..<output.count)
-            }
-            state = fresh
+            // Without answers written (none to write), the ranges still point into the
+            // previous output: keep that one.
+            if answersWritten { state.previousOutput = output }
+            return output
         }
     }
 
-    /// Keeps this save's answer bytes, with the ranges made relative to them.
-    private static func keep(_ bytes: ArraySlice<UInt8>, in state: inout State, relativeTo start: Int) {
-        state.previousBytes = Array(bytes)
-        for position in state.ranges.indices {
-            state.ranges[position] = (state.ranges[position].lowerBound - start)..<(state.ranges[position].upperBound - start)
+    /// Appends every non-empty answer as `"id": {...}` members in canonical order, with
+    /// `separator` between them; `encode` writes one answer whose cached bytes do not match.
+    private static func appendAnswers(_ answers: [String: Answer], state: inout State, separator: [UInt8],
+                                      into output: inout [UInt8], encode: (String, Answer, inout [UInt8]) -> Void) {
+        let start = output.count
+        // Empty answers are removed as they are made (Assessment.setAnswer), so the
+        // count nearly always settles it; every cached id must then be found, which
+        // covers all of them. Only with empty entries present does it need counting.
+        let nonEmpty = answers.count == state.sortedIDs.count
+            ? answers.count : answers.values.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+        if nonEmpty == state.sortedIDs.count,
+           appendReusing(answers, state: &state, separator: separator, into: &output, encode: encode) {
+            return
         }
+        // The set of answered ids changed, or this is the first save: sort again.
+        output.removeSubrange(start...)
+        let ids = answers.lazy.filter { !$0.value.isEmpty }.map(\.key).sorted(by: CanonicalJSONWriter.keyPrecedes)
+        var fresh = State(sortedIDs: ids)
+        fresh.sources.reserveCapacity(ids.count)
+        fresh.ranges.reserveCapacity(ids.count)
+        for (position, id) in ids.enumerated() {
+            if position > 0 { output.append(contentsOf: separator) }
+            let answer = answers[id]!
+            let entryStart = output.count
+            encode(id, answer, &output)
+            fresh.sources.append(answer)
+            fresh.ranges.append(entryStart..<output.count)
+        }
+        state = fresh
     }
 
     /// Writes in the cached order, copying unchanged answers from the previous output and
@@ -66,7 +79,7 @@ final class AnswerEncodingCache: Sendable {
     /// longer lists exactly the non-empty answers.
     private static func appendReusing(_ answers: [String: Answer], state: inout State, separator: [UInt8],
                                       into output: inout [UInt8], encode: (String, Answer, inout [UInt8]) -> Void) -> Bool {
-        let previous = state.previousBytes
+        let previous = state.previousOutput
         for position in state.sortedIDs.indices {
             guard let answer = answers[state.sortedIDs[position]], !answer.isEmpty else { return false }
             if position > 0 { output.append(contentsOf: separator) }

@@ -38,33 +38,30 @@ extension Assessment {
     /// a `JSONValue` tree: the same bytes (a test compares them), at a fraction of the cost.
     public func canonicalBytes() -> [UInt8] {
         let root = metadataFields
-        var output: [UInt8] = []
-        output.reserveCapacity(256 + answers.count * 240)
-        output.append(contentsOf: "{\n".utf8)
-        let keys = CanonicalJSONWriter.sortedKeys(Array(root.keys) + ["answers"])
-        for (position, key) in keys.enumerated() {
-            CanonicalJSONWriter.writeIndent(1, into: &output)
-            CanonicalJSONWriter.writeString(key, into: &output)
-            output.append(contentsOf: ": ".utf8)
-            if key == "answers" {
-                writeAnswers(into: &output)
-            } else {
-                CanonicalJSONWriter.write(root[key]!, indent: 1, into: &output)
+        let hasAnswers = answers.values.contains { !$0.isEmpty }
+        return encodingCache.cache.encode(answers, separator: Array(",\n".utf8), encodeAnswer: Assessment.writeAnswer) { output, writeAnswers in
+            output.append(contentsOf: "{\n".utf8)
+            let keys = CanonicalJSONWriter.sortedKeys(Array(root.keys) + ["answers"])
+            for (position, key) in keys.enumerated() {
+                CanonicalJSONWriter.writeIndent(1, into: &output)
+                CanonicalJSONWriter.writeString(key, into: &output)
+                output.append(contentsOf: ": ".utf8)
+                if key != "answers" {
+                    CanonicalJSONWriter.write(root[key]!, indent: 1, into: &output)
+                } else if hasAnswers {
+                    output.append(contentsOf: "{\n".utf8)
+                    writeAnswers(&output)
+                    output.append(0x0A)
+                    CanonicalJSONWriter.writeIndent(1, into: &output)
+                    output.append(UInt8(ascii: "}"))
+                } else {
+                    output.append(contentsOf: "{}".utf8)
+                }
+                if position + 1 < keys.count { output.append(UInt8(ascii: ",")) }
+                output.append(0x0A)
             }
-            if position + 1 < keys.count { output.append(UInt8(ascii: ",")) }
-            output.append(0x0A)
+            output.append(contentsOf: "}\n".utf8)
         }
-        output.append(contentsOf: "}\n".utf8)
-        return output
-    }
-
-    private func writeAnswers(into output: inout [UInt8]) {
-        guard answers.values.contains(where: { !$0.isEmpty }) else { output.append(contentsOf: "{}".utf8); return }
-        output.append(contentsOf: "{\n".utf8)
-        encodingCache.cache.appendAnswers(answers, separator: Array(",\n".utf8), into: &output, encode: Assessment.writeAnswer)
-        output.append(0x0A)
-        CanonicalJSONWriter.writeIndent(1, into: &output)
-        output.append(UInt8(ascii: "}"))
     }
 
     /// One `"id": {...}` member of the answers object, at its indentation, without the

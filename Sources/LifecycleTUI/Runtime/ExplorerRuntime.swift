@@ -90,9 +90,8 @@ public final class ExplorerRuntime {
         withExplorer { explorer in
             if case .conflict = explorer.document.saveState { return }
             do {
-                let saved = try store.save(explorer.document.assessment, to: explorer.document.path,
-                                           replacing: explorer.document.fingerprint)
-                explorer.document.fingerprint = saved.fingerprint
+                explorer.document.fingerprint = try store.save(explorer.document.assessment, to: explorer.document.path,
+                                                               replacing: explorer.document.fingerprint)
                 explorer.document.saveState = .saved(at: clock())
             } catch let problem as FileProblem {
                 switch problem {
