@@ -60,9 +60,10 @@ func attempt<T>(_ body: () throws(FileProblem) -> T) throws -> T {
 }
 
 /// Warns about answers the catalog does not know (kept in the file, never dropped).
-func warnAboutDrift(_ loaded: LoadedAssessment) {
-    if !loaded.unknownQuestionIDs.isEmpty {
-        printWarning("\(TerminalSafeText.escaped(loaded.path)): \(loaded.unknownQuestionIDs.count) answer(s) for questions not in this catalog are kept: \(AbbreviatedList.text(loaded.unknownQuestionIDs))")
+func warnAboutDrift(_ loaded: LoadedAssessment, catalog: Catalog) {
+    let unknown = loaded.assessment.unknownQuestionIDs(in: catalog)
+    if !unknown.isEmpty {
+        printWarning("\(TerminalSafeText.escaped(loaded.path)): \(unknown.count) answer(s) for questions not in this catalog are kept: \(AbbreviatedList.text(unknown))")
     }
 }
 

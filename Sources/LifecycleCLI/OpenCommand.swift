@@ -25,7 +25,7 @@ struct OpenCommand: ParsableCommand {
         try ExplorerLauncher.run({ store, _ in
             if FileManager.default.fileExists(atPath: file) {
                 let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
-                warnAboutDrift(loaded)
+                warnAboutDrift(loaded, catalog: store.catalog)
                 return .document(loaded, isDemo: false)
             }
             try checkMaturity(maturity, in: store.catalog)

@@ -36,7 +36,7 @@ struct SetCommand: ParsableCommand {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
         let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
-        warnAboutDrift(loaded)
+        warnAboutDrift(loaded, catalog: catalog)
         guard catalog.containsQuestion(questionID) || loaded.assessment.answers[questionID] != nil else {
             throw reportError("unknown question \"\(TerminalSafeText.escaped(questionID))\" (see `lifecycle questions`)")
         }

@@ -31,6 +31,7 @@ public struct Catalog: Sendable {
         self.matrix = matrix
         self.maturityStages = maturityStages
         var locations: [String: QuestionLocation] = [:]
+        locations.reserveCapacity(areas.reduce(0) { $0 + $1.questions.count })
         for (areaIndex, area) in areas.enumerated() {
             for (questionIndex, question) in area.questions.enumerated() {
                 locations[question.id] = QuestionLocation(areaIndex: areaIndex, questionIndex: questionIndex)
@@ -42,6 +43,8 @@ public struct Catalog: Sendable {
     public var stages: [CatalogArea] { areas.filter { $0.kind == .stage } }
     public var undercurrents: [CatalogArea] { areas.filter { $0.kind == .undercurrent } }
     public var questionCount: Int { areas.reduce(0) { $0 + $1.questions.count } }
+    /// Distinct question ids (fewer than `questionCount` only in a catalog with duplicates).
+    var questionIndexCount: Int { locationByQuestionID.count }
 
     public func area(id: String) -> CatalogArea? { areas.first { $0.id == id } }
 

@@ -4,9 +4,11 @@ enum CatalogChecks {
     /// `area.slug` with lowercase words joined by hyphens, e.g. `generation.event-rate`.
     /// Byte-level: big catalogs check tens of thousands of ids at start-up.
     static func isWellFormedQuestionID(_ id: String) -> Bool {
-        let bytes = Array(id.utf8)
-        guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.lastIndex(of: UInt8(ascii: ".")) == dot else { return false }
-        return isSlug(bytes[..<dot]) && isSlug(bytes[(dot + 1)...])
+        var id = id
+        return id.withUTF8 { bytes in
+            guard let dot = bytes.firstIndex(of: UInt8(ascii: ".")), bytes.lastIndex(of: UInt8(ascii: ".")) == dot else { return false }
+            return isSlug(bytes[..<dot]) && isSlug(bytes[(dot + 1)...])
+        }
     }
 
     static func isSlug<S: StringProtocol>(_ text: S) -> Bool {
@@ -14,6 +16,10 @@ enum CatalogChecks {
     }
 
     static func isSlug(_ bytes: ArraySlice<UInt8>) -> Bool {
+        bytes.withUnsafeBufferPointer { isSlug($0[...]) }
+    }
+
+    static func isSlug(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
         guard let first = bytes.first, let last = bytes.last, first != UInt8(ascii: "-"), last != UInt8(ascii: "-") else { return false }
         var previousHyphen = false
         for byte in bytes {
@@ -31,8 +37,10 @@ enum CatalogChecks {
             problems.append(ValidationProblem(JSONPath.root.appending("id"), "\"\(area.id)\" is not a lowercase hyphenated id"))
         }
         var seen: Set<String> = []
+        seen.reserveCapacity(area.questions.count)
         for (position, question) in area.questions.enumerated() {
-            let path = JSONPath.root.appending("questions").appending(index: position)
+            // Built only for a problem: ten thousand paths nobody reads cost milliseconds.
+            var path: JSONPath { JSONPath.root.appending("questions").appending(index: position) }
             if !isWellFormedQuestionID(question.id) {
                 problems.append(ValidationProblem(path.appending("id"), "\"\(TerminalSafeText.escaped(question.id))\" is not of the form area.slug"))
             } else if !question.id.hasPrefix(area.id + ".") {
@@ -56,7 +64,10 @@ enum CatalogChecks {
         let stageIDs = Set(catalog.stages.map(\.id))
         let undercurrentIDs = Set(catalog.undercurrents.map(\.id))
         var seenQuestions: [String: String] = [:]
-        for area in catalog.areas {
+        // The catalog's index has one entry per distinct id: when it has as many as there
+        // are questions, no id is used twice and the search below is not needed.
+        let distinctIDs = catalog.questionIndexCount
+        for area in catalog.areas where distinctIDs != catalog.questionCount {
             for question in area.questions {
                 if let other = seenQuestions[question.id] {
                     problems.append(CatalogProblem(file: "content/\(area.id).json", message: "question id \"\(question.id)\" is also used in \(other).json"))

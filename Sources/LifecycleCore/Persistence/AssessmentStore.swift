@@ -7,17 +7,14 @@ public struct LoadedAssessment: Sendable {
     public var path: String
     /// The bytes on disk when loaded; a save refuses to replace anything else.
     public var fingerprint: FileFingerprint
-    /// Answers whose question the catalog does not know (kept, and reported).
-    public var unknownQuestionIDs: [String]
     /// True when the file was made against another catalog id, version or content.
     public var catalogDiffers: Bool
 
     public init(assessment: Assessment, path: String, fingerprint: FileFingerprint,
-                unknownQuestionIDs: [String] = [], catalogDiffers: Bool = false) {
+                catalogDiffers: Bool = false) {
         self.assessment = assessment
         self.path = path
         self.fingerprint = fingerprint
-        self.unknownQuestionIDs = unknownQuestionIDs
         self.catalogDiffers = catalogDiffers
     }
 }
@@ -78,7 +75,6 @@ public struct AssessmentStore: Sendable {
         let assessment = try decode(file.document, streamedAnswers: file.streamedAnswers, path: file.path)
         return LoadedAssessment(
             assessment: assessment, path: file.path, fingerprint: FileFingerprint(bytes: file.bytes),
-            unknownQuestionIDs: assessment.unknownQuestionIDs(in: catalog),
             catalogDiffers: assessment.catalog != catalog.reference)
     }
 
@@ -108,7 +104,6 @@ public struct AssessmentStore: Sendable {
         let fingerprint = try save(assessment, to: path, replacing: nil)
         return LoadedAssessment(
             assessment: assessment, path: path, fingerprint: fingerprint,
-            unknownQuestionIDs: assessment.unknownQuestionIDs(in: catalog),
             catalogDiffers: assessment.catalog != catalog.reference)
     }
 
