@@ -35,8 +35,11 @@ struct JSONFieldReader {
 
     func nonEmptyString(_ key: String, problems: inout [ValidationProblem]) -> String? {
         guard let text = string(key, problems: &problems) else { return nil }
-        // Not Foundation's trimming: this runs for every id and text of big catalogs.
-        if !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+        // Not Foundation's trimming: this runs for every id and text of big catalogs, and
+        // nearly every one starts with a visible ASCII character, which settles it.
+        let first = text.utf8.first ?? 0
+        let startsVisible = first > 0x20 && first < 0x7F
+        if !startsVisible && !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
             problems.append(ValidationProblem(path.appending(key), "must not be empty"))
             return nil
         }

@@ -40,9 +40,28 @@ public enum SafeFileReader {
 
         // One byte more than fstat reported, so that reading the whole file and then
         // seeing end-of-file needs no second, larger buffer (that copy was a tenth of
-        // loading a 4 MB catalog).
-        var bytes = [UInt8](repeating: 0, count: min(size + 1, sizeLimit + 1))
-        var filled = 0
+        // loading a 4 MB catalog); and not zero-filled first, since read(2) fills it.
+        let capacity = min(size + 1, sizeLimit + 1)
+        var readError: Int32 = 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let result = Glibc.read(descriptor, buffer.baseAddress! + count, capacity - count)
+                if result < 0 {
+                    if errno == EINTR { continue }
+                    readError = errno
+                    return
+                }
+                if result == 0 { return }
+                count += result
+            }
+        }
+        if readError != 0 { throw .unreadable(path: path, reason: String(cString: strerror(readError))) }
+        if bytes.count < capacity {
+            return bytes  // end of file reached: the usual case
+        }
+        // The file grew since fstat: keep reading, up to the cap.
+        var filled = bytes.count
         while true {
             if filled == bytes.count {
                 // The file may have grown since fstat: keep reading up to the cap.
