@@ -125,4 +125,31 @@ final class JSONParserTests: XCTestCase {
             }
         }
     }
+
+    /// Decoders that read members straight from the parser still get duplicate keys as
+    /// syntax errors, in small objects (compared) and large ones (hashed past 16 keys).
+    func testPulledMembersRejectDuplicatesInSmallAndLargeObjects() throws {
+        func pull(_ text: String) throws -> [[String]] {
+            var objects: [[String]] = []
+            let stream = JSONStream(key: "answers", .pullMembers { parser, _ throws(JSONSyntaxError) in
+                var keys: [String] = []
+                try parser.forEachUniqueMember { parser, key throws(JSONSyntaxError) in
+                    keys.append(key)
+                    _ = try parser.parseValue()
+                }
+                objects.append(keys)
+            })
+            _ = try JSONParser.parse(Array(text.utf8), streaming: stream)
+            return objects
+        }
+        XCTAssertEqual(try pull(#"{"answers": {"a": {"status": "gap", "note": "n"}, "b": {}}}"#), [["status", "note"], []])
+        let many = (0..<20).map { "\"k\($0)\": \($0)" }
+        XCTAssertEqual(try pull("{\"answers\": {\"a\": {" + many.joined(separator: ", ") + "}}}").first?.count, 20)
+        for keys in [["x", "y", "x"], (0..<20).map { "k\($0)" } + ["k3"]] {
+            let body = keys.map { "\"\($0)\": 1" }.joined(separator: ", ")
+            XCTAssertThrowsError(try pull("{\"answers\": {\"a\": {" + body + "}}}")) { error in
+                XCTAssertTrue((error as! JSONSyntaxError).message.contains("duplicate key"), "\(error)")
+            }
+        }
+    }
 }

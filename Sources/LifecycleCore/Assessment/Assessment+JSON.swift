@@ -109,11 +109,17 @@ extension Assessment {
 
         func stream() -> JSONStream {
             let answersPath = JSONPath.root.appending("answers")
-            return JSONStream(key: "answers", .members { [self] questionID, value in
+            // Each answer is read member by member, without a dictionary (see CatalogLoader).
+            return JSONStream(key: "answers", .pullMembers { [self] parser, questionID throws(JSONSyntaxError) in
                 received = true
-                if let answer = Answer.decode(value, at: answersPath.appending(questionID), problems: &problems) {
-                    answers[questionID] = answer
+                let path = answersPath.appending(questionID)
+                let answer: Answer?
+                if let reader = try JSONFieldReader.read(from: &parser, at: path) {
+                    answer = Answer.decode(reader, problems: &problems)
+                } else {
+                    answer = Answer.decode(try parser.parseValue(), at: path, problems: &problems)
                 }
+                if let answer { answers[questionID] = answer }
             })
         }
     }
@@ -215,17 +221,19 @@ extension Answer {
     }
 
     static func decode(_ value: JSONValue, at path: JSONPath, problems: inout [ValidationProblem]) -> Answer? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &problems) else { return nil }
+        return decode(reader, problems: &problems)
+    }
+
+    static func decode(_ reader: JSONFieldReader, problems: inout [ValidationProblem]) -> Answer? {
         let before = problems.count
-        guard case .object(let object) = value else {
-            problems.append(ValidationProblem(path, "expected an object, found \(value.typeName)"))
-            return nil
-        }
+        let path = reader.path
         // One pass over the members instead of a lookup per field and a set lookup per
         // key: this runs for every answer of a file. Problems are still reported in the
         // fixed field order below, whatever order the dictionary yields.
         var statusValue, noteValue, reasonValue, choicesValue, changedValue: JSONValue?
         var unknown: [String: JSONValue] = [:]
-        for (key, member) in object {
+        for (key, member) in reader.fields.members {
             switch key {
             case "status": statusValue = member
             case "note": noteValue = member

@@ -131,12 +131,18 @@ public enum CatalogLoader {
         var received = false
 
         func stream() -> JSONStream {
-            JSONStream(key: "questions", .elements { [self] position, element in
+            // Each question is read member by member, without a dictionary; anything but
+            // an object goes through the tree, for the same message as a whole parse.
+            JSONStream(key: "questions", .pullElements { [self] parser, position throws(JSONSyntaxError) in
                 received = true
                 let path = JSONPath.root.appending("questions").appending(index: position)
-                if let question = CatalogLoader.parseQuestion(element, at: path, problems: &problems) {
-                    questions.append(question)
+                let question: Question?
+                if let reader = try JSONFieldReader.read(from: &parser, at: path) {
+                    question = CatalogLoader.parseQuestion(reader, problems: &problems)
+                } else {
+                    question = CatalogLoader.parseQuestion(try parser.parseValue(), at: path, problems: &problems)
                 }
+                if let question { questions.append(question) }
             })
         }
     }
@@ -177,6 +183,11 @@ public enum CatalogLoader {
 
     static func parseQuestion(_ value: JSONValue, at path: JSONPath, problems: inout [ValidationProblem]) -> Question? {
         guard let reader = JSONFieldReader(value, at: path, problems: &problems) else { return nil }
+        return parseQuestion(reader, problems: &problems)
+    }
+
+    static func parseQuestion(_ reader: JSONFieldReader, problems: inout [ValidationProblem]) -> Question? {
+        let path = reader.path
         let id = reader.nonEmptyString("id", problems: &problems)
         let text = reader.nonEmptyString("text", problems: &problems)
         let hint = reader.nonEmptyString("hint", problems: &problems)

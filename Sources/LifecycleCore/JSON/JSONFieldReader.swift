@@ -3,20 +3,65 @@ import FoundationEssentials
 /// Reads typed fields out of a JSON object while collecting every problem found,
 /// so `lifecycle validate` can report all of them in one run instead of the first.
 struct JSONFieldReader {
-    let object: [String: JSONValue]
+    let fields: Fields
     let path: JSONPath
+
+    /// An object's members: a parsed tree's dictionary, or the pairs a streaming decoder
+    /// read straight from the parser (small objects, looked up by comparing keys).
+    enum Fields {
+        case dictionary([String: JSONValue])
+        case pairs([(key: String, value: JSONValue)])
+
+        subscript(key: String) -> JSONValue? {
+            switch self {
+            case .dictionary(let members): members[key]
+            case .pairs(let members): members.first { $0.key == key }?.value
+            }
+        }
+
+        var members: [(key: String, value: JSONValue)] {
+            switch self {
+            case .dictionary(let members): members.map { ($0.key, $0.value) }
+            case .pairs(let members): members
+            }
+        }
+    }
+
+    /// The dictionary of a reader made from a tree (top-level documents).
+    var object: [String: JSONValue] {
+        switch fields {
+        case .dictionary(let members): members
+        case .pairs(let members): Dictionary(members, uniquingKeysWith: { first, _ in first })
+        }
+    }
 
     init?(_ value: JSONValue, at path: JSONPath, problems: inout [ValidationProblem]) {
         guard case .object(let object) = value else {
             problems.append(ValidationProblem(path, "expected an object, found \(value.typeName)"))
             return nil
         }
-        self.object = object
+        self.fields = .dictionary(object)
         self.path = path
     }
 
+    /// A reader over members read one by one (see `JSONParser.forEachUniqueMember`).
+    init(pairs: [(key: String, value: JSONValue)], at path: JSONPath) {
+        self.fields = .pairs(pairs)
+        self.path = path
+    }
+
+    /// Reads the object the parser is on member by member into a reader, without a
+    /// dictionary; nil (nothing read) when the next value is not an object.
+    static func read(from parser: inout JSONParser, at path: JSONPath) throws(JSONSyntaxError) -> JSONFieldReader? {
+        guard parser.peekValueStart() == UInt8(ascii: "{") else { return nil }
+        var pairs: [(key: String, value: JSONValue)] = []
+        pairs.reserveCapacity(8)
+        try parser.forEachUniqueMember { parser, key throws(JSONSyntaxError) in pairs.append((key, try parser.parseValue())) }
+        return JSONFieldReader(pairs: pairs, at: path)
+    }
+
     func string(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> String? {
-        JSONFieldReader.string(object[key], key, at: path, required: required, problems: &problems)
+        JSONFieldReader.string(fields[key], key, at: path, required: required, problems: &problems)
     }
 
     /// The checks of `string(_:)` on a value already looked up (or found by iterating).
@@ -47,7 +92,7 @@ struct JSONFieldReader {
     }
 
     func integer(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> Int? {
-        guard let value = object[key] else {
+        guard let value = fields[key] else {
             if required { problems.append(ValidationProblem(path.appending(key), "missing (expected an integer)")) }
             return nil
         }
@@ -59,7 +104,7 @@ struct JSONFieldReader {
     }
 
     func strings(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> [String]? {
-        JSONFieldReader.strings(object[key], key, at: path, required: required, problems: &problems)
+        JSONFieldReader.strings(fields[key], key, at: path, required: required, problems: &problems)
     }
 
     /// The checks of `strings(_:)` on a value already looked up.
@@ -86,7 +131,7 @@ struct JSONFieldReader {
     }
 
     func array(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> [JSONValue]? {
-        guard let value = object[key] else {
+        guard let value = fields[key] else {
             if required { problems.append(ValidationProblem(path.appending(key), "missing (expected an array)")) }
             return nil
         }
@@ -98,7 +143,7 @@ struct JSONFieldReader {
     }
 
     func objectField(_ key: String, required: Bool = true, problems: inout [ValidationProblem]) -> [String: JSONValue]? {
-        guard let value = object[key] else {
+        guard let value = fields[key] else {
             if required { problems.append(ValidationProblem(path.appending(key), "missing (expected an object)")) }
             return nil
         }

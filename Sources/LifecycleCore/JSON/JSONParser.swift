@@ -59,7 +59,8 @@ public struct JSONParser {
         return value
     }
 
-    private mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
+    /// Parses one value as a tree (also for stream consumers that want one).
+    mutating func parseValue() throws(JSONSyntaxError) -> JSONValue {
         guard index < bytes.count else { throw fail("the file ends too early (truncated?); expected a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -117,6 +118,24 @@ public struct JSONParser {
         case (UInt8(ascii: "["), .elements(let handle)):
             try forEachElement { parser, position throws(JSONSyntaxError) in handle(position, try parser.parseValue()) }
             return .array([])
+        case (UInt8(ascii: "["), .pullElements(let handle)):
+            try forEachElement { parser, position throws(JSONSyntaxError) in
+                let start = parser.index
+                try handle(&parser, position)
+                precondition(parser.index > start, "a stream consumer must read the value it is given")
+            }
+            return .array([])
+        case (UInt8(ascii: "{"), .pullMembers(let handle)):
+            var seen = Set<String>()
+            try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
+                guard seen.insert(key).inserted else {
+                    throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(key)\"")
+                }
+                let start = parser.index
+                try handle(&parser, key)
+                precondition(parser.index > start, "a stream consumer must read the value it is given")
+            }
+            return .object([:])
         case (UInt8(ascii: "{"), .members(let handle)):
             var seen = Set<String>()
             try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
@@ -128,6 +147,36 @@ public struct JSONParser {
             return .object([:])
         default:
             return try parseValue()
+        }
+    }
+
+    /// The first byte of the next value (after white space), to choose how to read it.
+    mutating func peekValueStart() -> UInt8? {
+        skipWhitespace()
+        return peek()
+    }
+
+    /// Reads an object member by member without building a dictionary, for decoders of
+    /// small, flat objects (a question, an answer) read in great numbers: `member` gets
+    /// each key with the parser on its value, and must read that value. Duplicate keys
+    /// are syntax errors, as with `parse`; small objects find them by comparing keys,
+    /// which is cheaper than hashing them.
+    mutating func forEachUniqueMember(_ member: (inout JSONParser, String) throws(JSONSyntaxError) -> Void) throws(JSONSyntaxError) {
+        var keys: [String] = []
+        var keySet: Set<String>?
+        try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
+            let duplicate: Bool
+            if keySet != nil {
+                duplicate = !keySet!.insert(key).inserted  // in place, no copy
+            } else {
+                duplicate = keys.contains(key)
+                keys.append(key)
+                if keys.count > 16 { keySet = Set(keys) }
+            }
+            if duplicate { throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(key)\"") }
+            let start = parser.index
+            try member(&parser, key)
+            precondition(parser.index > start, "a member decoder must read the value it is given")
         }
     }
 
@@ -369,6 +418,11 @@ public struct JSONStream {
         case elements((Int, JSONValue) -> Void)
         /// Each member of an object (duplicate keys are still syntax errors).
         case members((String, JSONValue) -> Void)
+        /// Each element, read by the consumer itself from the parser (it must read exactly
+        /// one value), for decoders that skip the tree (see `forEachUniqueMember`).
+        case pullElements((inout JSONParser, Int) throws(JSONSyntaxError) -> Void)
+        /// Each member, read by the consumer itself (see `pullElements`).
+        case pullMembers((inout JSONParser, String) throws(JSONSyntaxError) -> Void)
     }
 
     public var key: String
