@@ -111,13 +111,19 @@ final class AssessmentStoreTests: XCTestCase {
         XCTAssertEqual(leftovers, [])
     }
 
-    func testThePreviousVersionIsKeptOutsideTheRepository() throws {
-        let path = directory.file("kept.json")
+    /// Creates the sample at `path`, changes one answer and saves: returns the first bytes.
+    private func createAndChangeOnce(_ path: String, with store: AssessmentStore) throws -> [UInt8] {
         try store.create(sampleAssessment(catalog), at: path)
         let first = directory.contents(path)
         var loaded = try store.load(path)
-        loaded.assessment.setStatus(.addressed, for: "generation.duplicates")
+        loaded.assessment.setStatus(.gap, for: "generation.duplicates")
         try store.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
+        return first
+    }
+
+    func testThePreviousVersionIsKeptOutsideTheRepository() throws {
+        let path = directory.file("kept.json")
+        let first = try createAndChangeOnce(path, with: store)
         let backup = store.backups!.backupPath(for: path)
         XCTAssertTrue(backup.hasPrefix(directory.file("backups") + "/kept.json."))
         XCTAssertEqual(directory.contents(backup), first)
@@ -151,11 +157,7 @@ final class AssessmentStoreTests: XCTestCase {
         defer { try? FileManager.default.removeItem(atPath: backups) }
         let otherStore = AssessmentStore(catalog: catalog, backups: BackupLocation(directory: backups))
         let path = directory.file("copied.json")
-        try otherStore.create(sampleAssessment(catalog), at: path)
-        let first = directory.contents(path)
-        var loaded = try otherStore.load(path)
-        loaded.assessment.setStatus(.gap, for: "generation.duplicates")
-        try otherStore.save(loaded.assessment, to: path, replacing: loaded.fingerprint)
+        let first = try createAndChangeOnce(path, with: otherStore)
         XCTAssertEqual(directory.contents(otherStore.backups!.backupPath(for: path)), first)
     }
 
