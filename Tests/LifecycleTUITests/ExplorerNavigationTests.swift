@@ -159,5 +159,16 @@ final class ExplorerNavigationTests: XCTestCase {
         XCTAssertFalse(driver.explorer.listOnly, "editing a note shows the pane it is edited in")
         XCTAssertTrue(driver.text.contains("Note ·"), driver.text)
     }
+
+    /// Answers to questions the catalog does not know are announced when the file opens
+    /// (the warning on stderr is hidden by the explorer until it quits).
+    func testAnswersOutsideTheCatalogAreAnnouncedOnOpening() {
+        let known = Driver()
+        XCTAssertNil(known.explorer.flash)
+        var driver = Driver(answers: ["generation.retired-question": Answer(status: .gap), "zz.other": Answer(status: .addressed)])
+        XCTAssertTrue(driver.text.contains("2 answers for questions not in this catalog: kept as they are"), "whole on 80 columns:\n" + driver.text)
+        driver.press(.char("j"))
+        XCTAssertFalse(driver.text.contains("not in this catalog"), "a flash lasts until the next key")
+    }
 }
 

@@ -50,6 +50,12 @@ public struct ExplorerState: Sendable {
         overallProgress = areaProgress.reduce(Progress(), +)
         rebuildList()
         openOnFirstUnanswered()
+        // Said here as well as on stderr: the explorer covers the terminal at once, so a
+        // warning printed before it is only seen after quitting.
+        let unknown = document.assessment.unknownQuestionIDs(in: catalog).count
+        if unknown > 0 {
+            flash = "\(unknown) answer\(unknown == 1 ? "" : "s") for questions not in this catalog: kept as they are"
+        }
     }
 
     // MARK: Reading
