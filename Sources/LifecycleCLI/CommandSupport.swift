@@ -49,6 +49,13 @@ func makeStore(_ catalog: Catalog) -> AssessmentStore {
     AssessmentStore(catalog: catalog)
 }
 
+extension AssessmentStore {
+    /// Loads a file for a command: a problem becomes a one-line error and exit status 2.
+    func loadOrReport(_ path: String) throws -> LoadedAssessment {
+        try attempt { () throws(FileProblem) in try load(path) }
+    }
+}
+
 /// Runs a file operation, turning a `FileProblem` into a one-line error and exit status 2.
 @discardableResult
 func attempt<T>(_ body: () throws(FileProblem) -> T) throws -> T {

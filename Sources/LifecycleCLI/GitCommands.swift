@@ -26,9 +26,9 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let baseFile = try attempt { () throws(FileProblem) in try store.load(base) }
-        let oursFile = try attempt { () throws(FileProblem) in try store.load(ours) }
-        let theirsFile = try attempt { () throws(FileProblem) in try store.load(theirs) }
+        let baseFile = try store.loadOrReport(base)
+        let oursFile = try store.loadOrReport(ours)
+        let theirsFile = try store.loadOrReport(theirs)
         let result = ThreeWayMerge.merge(base: baseFile.assessment, ours: oursFile.assessment, theirs: theirsFile.assessment)
         if result.catalogsDiffer {
             printWarning("the merged files were made against different catalog versions; answers were matched by question id")
@@ -55,7 +55,7 @@ struct TextconvCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try loadCatalog()
-        let loaded = try attempt { () throws(FileProblem) in try makeStore(catalog).load(file) }
+        let loaded = try makeStore(catalog).loadOrReport(file)
         print(TextconvRenderer.render(loaded.assessment, catalog: catalog), terminator: "")
     }
 }

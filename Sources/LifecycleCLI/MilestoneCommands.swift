@@ -18,7 +18,7 @@ struct MilestoneCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
+        let loaded = try store.loadOrReport(file)
         var assessment = loaded.assessment
         do {
             try assessment.addMilestone(label: label)
@@ -45,7 +45,7 @@ struct MilestonesCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try loadCatalog()
-        let loaded = try attempt { () throws(FileProblem) in try makeStore(catalog).load(file) }
+        let loaded = try makeStore(catalog).loadOrReport(file)
         let milestones = loaded.assessment.milestones
         switch format {
         case .json:
@@ -70,13 +70,8 @@ struct MilestonesCommand: ParsableCommand {
     }
 }
 
-/// Resolves `FILE` or `FILE@LABEL` into one side of a comparison.
-func loadSide(_ spec: String, store: AssessmentStore) throws -> DiffSide {
-    let side = SideSpec(spec)
-    return try loadSide(side, from: attempt { () throws(FileProblem) in try AssessmentStore.read(side.path) }, store: store)
-}
-
-/// Finishes loading a side whose file was already read and parsed (see `DiffCommand`).
+/// Finishes loading one side of a comparison, `FILE` or `FILE@LABEL`, whose file was
+/// already read and parsed (see `DiffCommand`).
 func loadSide(_ side: SideSpec, from file: ParsedFile, store: AssessmentStore) throws -> DiffSide {
     let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
     guard let label = side.label else { return DiffSide(label: side.spec, assessment: loaded.assessment) }

@@ -24,7 +24,7 @@ struct OpenCommand: ParsableCommand {
         let file = self.file, name = self.name, maturity = self.maturity
         try ExplorerLauncher.run({ store, _ in
             if FileManager.default.fileExists(atPath: file) {
-                let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
+                let loaded = try store.loadOrReport(file)
                 warnAboutDrift(loaded, catalog: store.catalog)
                 return .document(loaded, isDemo: false)
             }
@@ -53,7 +53,7 @@ struct DemoCommand: ParsableCommand {
             } catch {
                 throw reportError("cannot prepare the demo: \(error)")
             }
-            return .document(try attempt { () throws(FileProblem) in try store.load(path) }, isDemo: true)
+            return .document(try store.loadOrReport(path), isDemo: true)
         }, options: explorer)
     }
 }

@@ -22,7 +22,7 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try loadCatalog()
-        let loaded = try attempt { () throws(FileProblem) in try makeStore(catalog).load(file) }
+        let loaded = try makeStore(catalog).loadOrReport(file)
         let report = AssessmentReport(assessment: loaded.assessment, catalog: catalog)
         let text: String
         switch format {

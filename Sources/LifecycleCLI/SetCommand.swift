@@ -35,7 +35,7 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
+        let loaded = try store.loadOrReport(file)
         warnAboutDrift(loaded, catalog: catalog)
         guard catalog.containsQuestion(questionID) || loaded.assessment.answers[questionID] != nil else {
             throw reportError("unknown question \"\(TerminalSafeText.escaped(questionID))\" (see `lifecycle questions`)")

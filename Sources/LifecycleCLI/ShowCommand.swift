@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
 
     func run() throws {
         let catalog = try loadCatalog()
-        let loaded = try attempt { () throws(FileProblem) in try makeStore(catalog).load(file) }
+        let loaded = try makeStore(catalog).loadOrReport(file)
         let summary = ProgressSummary(assessment: loaded.assessment, catalog: catalog)
         switch format {
         case .text: print(summary.text, terminator: "")
