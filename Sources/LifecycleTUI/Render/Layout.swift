@@ -20,6 +20,8 @@ public struct ExplorerLayout: Equatable, Sendable {
     public var footer: Rect
     /// True when the detail pane sits right of the list (wide windows), false when below.
     public var sideBySide: Bool
+    /// No detail pane: the list has its room.
+    public var listOnly: Bool
 
     /// Width of an area title in the sidebar; longer titles use the area's short title.
     public var sidebarTitleWidth: Int { sidebar.width - 19 }
@@ -34,6 +36,7 @@ public struct ExplorerLayout: Equatable, Sendable {
         sidebar = Rect(row: 1, column: 0, width: sidebarWidth, height: bodyHeight)
         let restColumn = sidebarWidth + 1
         let restWidth = max(0, width - restColumn)
+        self.listOnly = listOnly
         sideBySide = width >= 120 && !listOnly
         if listOnly {
             list = Rect(row: 1, column: restColumn, width: restWidth, height: bodyHeight)
@@ -50,7 +53,7 @@ public struct ExplorerLayout: Equatable, Sendable {
     }
 
     /// Whether there is a detail pane at all.
-    public var hasDetail: Bool { detail.height > 0 }
+    public var hasDetail: Bool { !listOnly && detail.height > 0 }
 
     /// Question rows visible in the list (its first row is the list's title).
     public var listRows: Int { max(1, list.height - 1) }

@@ -48,8 +48,7 @@ public struct ExplorerState: Sendable {
         self.document = document
         areaProgress = catalog.areas.map { document.assessment.progress(of: $0) }
         overallProgress = areaProgress.reduce(Progress(), +)
-        rebuildList()
-        openOnFirstUnanswered()
+        openOnFirstUnanswered()  // selects an area, which builds the list
         // Said here as well as on stderr: the explorer covers the terminal at once, so a
         // warning printed before it is only seen after quitting.
         let unknown = document.assessment.unknownQuestionIDs(in: catalog).count

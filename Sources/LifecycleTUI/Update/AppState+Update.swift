@@ -53,8 +53,10 @@ extension AppState {
         case .explorer(var explorer):
             let layout = explorer.layout(width: width, height: height)
             let effects = explorer.handle(key, layout: layout, now: now)
-            // A key may have shown or hidden the detail pane: keep the cursor in view.
-            explorer.clampScrolling(layout: explorer.layout(width: width, height: height))
+            if explorer.listOnly != layout.listOnly {
+                // The key showed or hid the detail pane: keep the cursor in view.
+                explorer.clampScrolling(layout: explorer.layout(width: width, height: height))
+            }
             mode = .explorer(explorer)
             return effects.map { $0 == .closeExplorer ? (cameFromStartScreen ? .refreshWorkspace : .quit(status: 0)) : $0 }
         }
