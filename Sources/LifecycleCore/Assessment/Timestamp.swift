@@ -5,10 +5,14 @@ import Glibc
 /// file written by another tool round-trips byte for byte.
 public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertible {
     public let text: String
+    /// The moment the text names, parsed once: comparisons (the latest change of 10,000
+    /// answers) used to parse both texts every time.
+    public let date: Date
 
     public init?(_ text: String) {
-        guard Timestamp.parse(text) != nil else { return nil }
+        guard let date = Timestamp.parse(text) else { return nil }
         self.text = text
+        self.date = date
     }
 
     public init(_ date: Date) {
@@ -21,15 +25,17 @@ public struct Timestamp: Sendable, Equatable, Comparable, CustomStringConvertibl
         let clock = String(Int(parts.tm_hour), zeroPaddedTo: 2) + ":" + String(Int(parts.tm_min), zeroPaddedTo: 2)
             + ":" + String(Int(parts.tm_sec), zeroPaddedTo: 2)
         text = date + "T" + clock + "Z"
+        self.date = Date(timeIntervalSince1970: Double(seconds))
     }
 
     public static func now() -> Timestamp { Timestamp(Date()) }
 
-    public var date: Date { Timestamp.parse(text) ?? Date(timeIntervalSince1970: 0) }
-
     public var description: String { text }
 
     public static func < (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.date < rhs.date }
+
+    /// Equal texts: the file's bytes are what is compared, as they round-trip.
+    public static func == (lhs: Timestamp, rhs: Timestamp) -> Bool { lhs.text == rhs.text }
 
     /// Accepts "YYYY-MM-DDTHH:MM:SS" with an optional fraction, then "Z" or "+HH:MM".
     /// Hand-written: a date formatter per timestamp made loading 10,000 answers take most
