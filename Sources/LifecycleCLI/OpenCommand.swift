@@ -49,7 +49,7 @@ struct DemoCommand: ParsableCommand {
         try ExplorerLauncher.run({ store, _ in
             let path: String
             do {
-                path = try ExplorerRuntime.writeDemoCopy()
+                path = try DemoCopy.write()
             } catch {
                 throw reportError("cannot prepare the demo: \(error)")
             }

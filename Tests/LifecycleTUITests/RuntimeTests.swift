@@ -163,7 +163,7 @@ final class RuntimeTests: XCTestCase {
     }
 
     func testTheDemoIsAPrivateCopy() throws {
-        let path = try ExplorerRuntime.writeDemoCopy()
+        let path = try DemoCopy.write()
         defer { try? FileManager.default.removeItem(atPath: (path as NSString).deletingLastPathComponent) }
         let loaded = try store.load(path)
         XCTAssertEqual(loaded.assessment.name, "Tidewater Freight data platform")

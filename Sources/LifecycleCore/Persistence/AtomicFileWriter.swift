@@ -34,12 +34,13 @@ public struct AtomicFileWriter: Sendable {
 
         let base = PathText.lastComponent(of: path)
         AtomicFileWriter.removeAbandonedTemporaryFiles(of: base, in: directory)
-        var template = Array("\(directory)/.\(base).XXXXXX.tmp".utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemps($0.baseAddress!, 4) }
-        guard descriptor >= 0 else {
+        var descriptor: Int32 = -1
+        guard let temporaryPath = TemporaryName.make("\(directory)/.\(base).XXXXXX.tmp", { template in
+            descriptor = mkstemps(template, 4)
+            return descriptor >= 0
+        }) else {
             throw .writeFailed(path: path, reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
-        let temporaryPath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         var renamed = false
         defer {
             if !renamed { unlink(temporaryPath) }

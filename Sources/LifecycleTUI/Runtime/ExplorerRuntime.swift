@@ -244,27 +244,11 @@ public final class ExplorerRuntime {
 
     private func openDemo() {
         do {
-            let path = try ExplorerRuntime.writeDemoCopy()
+            let path = try DemoCopy.write()
             open(path: path, isDemo: true)
         } catch {
             setStartFlash("cannot prepare the demo: \(error)")
         }
-    }
-
-    /// A private copy of the bundled sample in a fresh temporary folder, so the demo can be
-    /// changed freely and the original is never touched.
-    public static func writeDemoCopy() throws -> String {
-        guard let sample = EmbeddedResources.text("assets/sample-assessment.json") else {
-            throw FileProblem.notFound(path: "assets/sample-assessment.json (embedded)")
-        }
-        var template = Array((FileManager.default.temporaryDirectory.path + "/lifecycle-demo-XXXXXX").utf8CString)
-        guard template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) != nil else {
-            throw FileProblem.writeFailed(path: "demo", reason: String(cString: strerror(errno)))
-        }
-        let directory = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        let path = directory + "/tidewater-freight-demo.json"
-        try AtomicFileWriter().write(Array(sample.utf8), to: path)
-        return path
     }
 
     private func showStartScreen() {
