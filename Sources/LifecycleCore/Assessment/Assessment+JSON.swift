@@ -233,7 +233,7 @@ extension Answer {
         // fixed field order below, whatever order the dictionary yields.
         var statusValue, noteValue, reasonValue, choicesValue, changedValue: JSONValue?
         var unknown: [String: JSONValue] = [:]
-        for (key, member) in reader.fields.members {
+        reader.fields.forEach { key, member in
             switch key {
             case "status": statusValue = member
             case "note": noteValue = member

@@ -19,10 +19,11 @@ struct JSONFieldReader {
             }
         }
 
-        var members: [(key: String, value: JSONValue)] {
+        /// Calls `body` with each member, in file order for pairs (no copy of either).
+        func forEach(_ body: (String, JSONValue) -> Void) {
             switch self {
-            case .dictionary(let members): members.map { ($0.key, $0.value) }
-            case .pairs(let members): members
+            case .dictionary(let members): for (key, value) in members { body(key, value) }
+            case .pairs(let members): for (key, value) in members { body(key, value) }
             }
         }
     }
