@@ -22,7 +22,8 @@ public struct LoadedAssessment: Sendable {
 /// A file read and parsed as JSON, not yet checked as an assessment.
 public struct ParsedFile: @unchecked Sendable {
     public var path: String
-    public var bytes: [UInt8]
+    /// What the file held, to save over it safely later.
+    public var fingerprint: FileFingerprint
     /// The document, with an empty object in place of the answers (decoded as parsed).
     public var document: JSONValue
     // Handed from the reading thread to the decoding one after BackgroundTask's join,
@@ -64,7 +65,9 @@ public struct AssessmentStore: Sendable {
         let answers = Assessment.StreamedAnswers()
         do {
             let document = try JSONParser.parse(bytes, streaming: answers.stream(), maximumDepth: maximumDepth)
-            return ParsedFile(path: path, bytes: bytes, document: document, streamedAnswers: answers)
+            // The fingerprint, not the bytes, travels on: a large file's bytes are not kept
+            // alive while the catalog loads (diff holds two files at once).
+            return ParsedFile(path: path, fingerprint: FileFingerprint(bytes: bytes), document: document, streamedAnswers: answers)
         } catch {
             throw .syntax(path: path, error)
         }
@@ -74,19 +77,8 @@ public struct AssessmentStore: Sendable {
     public func load(_ file: ParsedFile) throws(FileProblem) -> LoadedAssessment {
         let assessment = try decode(file.document, streamedAnswers: file.streamedAnswers, path: file.path)
         return LoadedAssessment(
-            assessment: assessment, path: file.path, fingerprint: FileFingerprint(bytes: file.bytes),
+            assessment: assessment, path: file.path, fingerprint: file.fingerprint,
             catalogDiffers: assessment.catalog != catalog.reference)
-    }
-
-    /// Parses and checks file bytes; every problem is reported, the first in the error.
-    public func decode(_ bytes: [UInt8], path: String) throws(FileProblem) -> Assessment {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes, maximumDepth: maximumDepth)
-        } catch {
-            throw .syntax(path: path, error)
-        }
-        return try decode(document, streamedAnswers: nil, path: path)
     }
 
     private func decode(_ document: JSONValue, streamedAnswers: Assessment.StreamedAnswers?,
