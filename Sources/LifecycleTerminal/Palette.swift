@@ -33,7 +33,11 @@ struct Palette {
     /// same blank look draw a space identically.
     func blankLook(_ attributes: (attr_t, Int16)) -> BlankLook {
         let pair = attributes.1
-        let hasBackground = [ColorRole.heatLow, .heatMid, .heatHigh, .heatFull].contains { Int16($0.rawValue) == pair }
+        let hasBackground: Bool
+        switch pair >= 0 && pair <= 255 ? ColorRole(rawValue: UInt8(pair)) : nil {
+        case .heatLow, .heatMid, .heatHigh, .heatFull: hasBackground = true  // the pairs with a background
+        default: hasBackground = false
+        }
         return BlankLook(attributes: attributes.0 & (lc_a_reverse() | lc_a_underline()), backgroundPair: hasBackground ? pair : 0)
     }
 

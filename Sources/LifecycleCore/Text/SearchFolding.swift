@@ -21,8 +21,23 @@ public enum SearchFolding {
 
     /// Whether every space-separated word of `query` occurs in `text`, both folded.
     public static func matchesAllWords(_ query: String, in text: String) -> Bool {
-        let haystack = fold(text)
-        return query.split(separator: " ").allSatisfy { haystack.contains(fold(String($0))) }
+        Query(query).matches(text)
+    }
+
+    /// A query folded once, for matching against many texts (every question of a catalog).
+    public struct Query: Sendable {
+        let words: [String]
+
+        public init(_ query: String) {
+            words = query.split(separator: " ").map { SearchFolding.fold(String($0)) }
+        }
+
+        public var isEmpty: Bool { words.isEmpty }
+
+        public func matches(_ text: String) -> Bool {
+            let haystack = SearchFolding.fold(text)
+            return words.allSatisfy { haystack.contains($0) }
+        }
     }
 
     /// Letter with diacritic -> base letter, derived from Unicode character names

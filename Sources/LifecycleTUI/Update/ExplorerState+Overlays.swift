@@ -225,12 +225,13 @@ extension ExplorerState {
 /// Case- and accent-insensitive search over question id, text, hint and tags.
 public enum QuestionSearch {
     public static func matches(_ query: String, in catalog: Catalog) -> [String] {
-        guard query.contains(where: { $0 != " " }) else { return [] }
+        let query = SearchFolding.Query(query)
+        guard !query.isEmpty else { return [] }
         var result: [String] = []
         for area in catalog.areas {
             for question in area.questions {
                 let haystack = ([question.id, question.text, question.hint] + question.tags).joined(separator: " ")
-                if SearchFolding.matchesAllWords(query, in: haystack) {
+                if query.matches(haystack) {
                     result.append(question.id)
                 }
             }
