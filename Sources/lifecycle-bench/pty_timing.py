@@ -21,41 +21,39 @@ def spawn(command, columns=80, rows=24):
     return pid, fd
 
 
+def chunks(fd, wait, limit):
+    """Yields what the program writes, as it arrives, until `limit` seconds have passed,
+    the terminal closes, or nothing arrives for `wait` seconds (None: keep waiting)."""
+    start = time.perf_counter()
+    while time.perf_counter() - start < limit:
+        ready, _, _ = select.select([fd], [], [], wait if wait is not None else 0.05)
+        if not ready:
+            if wait is not None:
+                return
+            continue
+        try:
+            chunk = os.read(fd, 65536)
+        except OSError:
+            return
+        if not chunk:
+            return
+        yield chunk
+
+
 def read_until(fd, marker, timeout):
     """Reads until the marker appears; returns (seconds, bytes read) or (None, bytes)."""
     start = time.perf_counter()
     data = b""
-    while time.perf_counter() - start < timeout:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            data += chunk
-            if marker in data:
-                return time.perf_counter() - start, data
+    for chunk in chunks(fd, None, timeout):
+        data += chunk
+        if marker in data:
+            return time.perf_counter() - start, data
     return None, data
 
 
 def read_quiet(fd, quiet=0.3, limit=3.0):
     """Reads until nothing arrives for `quiet` seconds."""
-    data = b""
-    start = time.perf_counter()
-    while time.perf_counter() - start < limit:
-        ready, _, _ = select.select([fd], [], [], quiet)
-        if not ready:
-            break
-        try:
-            chunk = os.read(fd, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        data += chunk
-    return data
+    return b"".join(chunks(fd, quiet, limit))
 
 
 def stop(pid, fd):
