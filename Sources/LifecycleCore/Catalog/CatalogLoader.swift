@@ -69,7 +69,7 @@ public enum CatalogLoader {
         var areas: [CatalogArea] = []
         for areaID in identity?.areaIDs ?? [] {
             // Questions are decoded as the parser reaches them (see JSONParser.parse(_:streaming:)).
-            var questions = StreamedQuestions()
+            let questions = StreamedQuestions()
             guard let value = document(areaID, streaming: questions.stream()) else { continue }
             var found: [ValidationProblem] = []
             if let area = parseArea(value, streamedQuestions: questions, problems: &found) {

@@ -105,62 +105,119 @@ public struct AssessmentStore: Sendable {
     /// fingerprint of what is now on disk, for the next save to check against.
     @discardableResult
     public func save(_ assessment: Assessment, to path: String, replacing expected: FileFingerprint?) throws(FileProblem) -> FileFingerprint {
-        let target = AssessmentStore.resolvingSymlinks(path)
-        let newBytes = assessment.canonicalBytes()
-        var currentBytes: [UInt8]?
+        try saveReporting(assessment, to: path, replacing: expected).fingerprint
+    }
+
+    /// `save`, also returning warnings to show (other hard links of the file).
+    public func saveReporting(_ assessment: Assessment, to path: String, replacing expected: FileFingerprint?) throws(FileProblem) -> SaveReceipt {
+        let target = try FinalPath.resolve(path)
+        return try FileLock.withLock(on: target) { () throws(FileProblem) -> SaveReceipt in
+            let currentBytes = try readCurrent(target)
+            switch (expected, currentBytes) {
+            case (nil, .some):
+                throw .alreadyExists(path: path)
+            case (.some, nil):
+                throw .removedFromDisk(path: path)
+            case (.some(let expected), .some(let current)) where FileFingerprint(bytes: current) != expected:
+                throw .changedOnDisk(path: path)
+            default:
+                break
+            }
+            return try writeLocked(assessment.canonicalBytes(), over: currentBytes, at: target, path: path)
+        }
+    }
+
+    /// Read, change and write under the lock: the change is applied to what is on disk at
+    /// that moment, so a concurrent writer's changes to other questions are kept. This is
+    /// how command-line writers (`set`, `milestone`) save: they only touch their own part.
+    @discardableResult
+    public func update(_ path: String,
+                       _ change: (inout LoadedAssessment) throws(FileProblem) -> Void) throws(FileProblem) -> (LoadedAssessment, SaveReceipt) {
+        let target = try FinalPath.resolve(path)
+        return try FileLock.withLock(on: target) { () throws(FileProblem) -> (LoadedAssessment, SaveReceipt) in
+            var loaded = try load(path)
+            try change(&loaded)
+            let currentBytes = try readCurrent(target)
+            let receipt = try writeLocked(loaded.assessment.canonicalBytes(), over: currentBytes, at: target, path: path)
+            loaded.fingerprint = receipt.fingerprint
+            return (loaded, receipt)
+        }
+    }
+
+    /// The explorer's save. `base` is the version last read from or written to disk.
+    /// When the file still holds it, `ours` is written. When someone else changed the file,
+    /// their version is merged with ours under the lock: changes to different answers are
+    /// all kept and the merge is written; the same answer changed differently on both sides
+    /// is a conflict, and nothing is written.
+    public func saveMerging(_ ours: Assessment, base: Assessment, to path: String,
+                            replacing expected: FileFingerprint) -> MergingSaveOutcome {
+        do throws(FileProblem) {
+            let target = try FinalPath.resolve(path)
+            return try FileLock.withLock(on: target) { () throws(FileProblem) -> MergingSaveOutcome in
+                guard let currentBytes = try readCurrent(target) else { throw .removedFromDisk(path: path) }
+                var toWrite = ours
+                var merged = false
+                if FileFingerprint(bytes: currentBytes) != expected {
+                    let theirs = try load(path)
+                    let result = ConcurrentEditMerge.merge(base: base, ours: ours, theirs: theirs.assessment)
+                    guard result.conflictingQuestionIDs.isEmpty else {
+                        return .conflict(theirs: theirs, questionIDs: result.conflictingQuestionIDs)
+                    }
+                    toWrite = result.merged
+                    merged = true
+                }
+                let receipt = try writeLocked(toWrite.canonicalBytes(), over: currentBytes, at: target, path: path)
+                return .written(receipt, onDisk: toWrite, mergedOtherChanges: merged)
+            }
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    private func readCurrent(_ target: String) throws(FileProblem) -> [UInt8]? {
         do {
-            currentBytes = try SafeFileReader.read(target, sizeLimit: max(sizeLimit, newBytes.count))
+            return try SafeFileReader.read(target, sizeLimit: sizeLimit)
         } catch .notFound {
-            currentBytes = nil
+            return nil
         }
-        switch (expected, currentBytes) {
-        case (nil, .some):
-            throw .alreadyExists(path: path)
-        case (.some, nil):
-            throw .removedFromDisk(path: path)
-        case (.some(let expected), .some(let current)) where FileFingerprint(bytes: current) != expected:
-            throw .changedOnDisk(path: path)
-        default:
-            break
+    }
+
+    /// Writes under the lock held by the caller: the size limit, the backup rotation (after
+    /// success only), the atomic replacement.
+    private func writeLocked(_ newBytes: [UInt8], over currentBytes: [UInt8]?, at target: String,
+                             path: String) throws(FileProblem) -> SaveReceipt {
+        guard newBytes.count <= sizeLimit else {
+            throw .wouldBeTooLarge(path: path, size: newBytes.count, limit: sizeLimit)
         }
+        var warnings: [String] = []
         if currentBytes != newBytes {
-            if let currentBytes, let backups { keepPreviousVersion(currentBytes, of: target, in: backups) }
-            try writer.write(newBytes, to: target)
+            var rotation = backups.map { BackupRotation(location: $0, target: target) }
+            if let currentBytes { rotation?.stage(currentBytes: currentBytes, writer: writer) }
+            do {
+                warnings = try writer.write(newBytes, to: target)
+            } catch {
+                rotation?.abandon()
+                throw error
+            }
+            rotation?.commit()
         }
         // Only the fingerprint: checking every answer against the catalog again took 2 ms
         // of a 10,000-answer save, for a result no caller of save used.
-        return FileFingerprint(bytes: newBytes)
+        return SaveReceipt(fingerprint: FileFingerprint(bytes: newBytes), warnings: warnings)
     }
+}
 
-    /// Best effort: a failed backup must not block the save the user asked for.
-    /// A hard link to the file about to be replaced costs no copy and no fsync: after the
-    /// rename the link is the only name of the previous version. Where a link cannot be
-    /// made (another file system, a file system without links) the bytes are copied.
-    private func keepPreviousVersion(_ bytes: [UInt8], of path: String, in backups: BackupLocation) {
-        let backupPath = backups.backupPath(for: path)
-        let linkPath = backupPath + ".link"
-        func linkAsBackup() -> Bool {
-            unlink(linkPath)
-            guard link(path, linkPath) == 0 else { return false }
-            if rename(linkPath, backupPath) == 0 { return true }
-            unlink(linkPath)
-            return false
-        }
-        if linkAsBackup() { return }  // the folder nearly always exists: try before creating it
-        do {
-            try FileManager.default.createDirectory(atPath: backups.directory, withIntermediateDirectories: true,
-                                                    attributes: [.posixPermissions: 0o700])
-            if linkAsBackup() { return }
-            try writer.write(bytes, to: backupPath)
-        } catch {
-            // Deliberately ignored (see above).
-        }
-    }
+/// What a save left on disk, and what the user should hear about it.
+public struct SaveReceipt: Sendable {
+    public var fingerprint: FileFingerprint
+    public var warnings: [String]
+}
 
-    /// Saving through a symlink replaces the file it points to, not the link.
-    static func resolvingSymlinks(_ path: String) -> String {
-        guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: path) else { return path }
-        if destination.hasPrefix("/") { return destination }
-        return AtomicFileWriter.directory(of: path) + "/" + destination
-    }
+/// How the explorer's save went (see `AssessmentStore.saveMerging`).
+public enum MergingSaveOutcome: Sendable {
+    /// Written; `onDisk` is what the file now holds (ours, or ours merged with theirs).
+    case written(SaveReceipt, onDisk: Assessment, mergedOtherChanges: Bool)
+    /// Someone else changed some of the same answers: nothing written.
+    case conflict(theirs: LoadedAssessment, questionIDs: [String])
+    case failed(FileProblem)
 }

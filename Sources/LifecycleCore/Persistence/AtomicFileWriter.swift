@@ -17,9 +17,12 @@ public struct AtomicFileWriter: Sendable {
         self.writeBytes = writeBytes
     }
 
-    /// Writes `bytes` to `path` atomically. An existing file keeps its permission bits;
-    /// a new one gets `newFileMode`.
-    public func write(_ bytes: [UInt8], to path: String) throws(FileProblem) {
+    /// Writes `bytes` to `path` atomically. An existing file keeps its permission bits,
+    /// owner and group (refused when they cannot be kept, rather than handing the file to
+    /// whoever runs the save); a new one gets `newFileMode`. A read-only file is refused.
+    /// Returns warnings the caller should show (the file had other hard links).
+    @discardableResult
+    public func write(_ bytes: [UInt8], to path: String) throws(FileProblem) -> [String] {
         let directory = AtomicFileWriter.directory(of: path)
         var isDirectory = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -29,25 +32,50 @@ public struct AtomicFileWriter: Sendable {
             throw .parentNotDirectory(path: path, directory: directory)
         }
         var existing = stat()
-        let existingMode: mode_t? = stat(path, &existing) == 0 ? existing.st_mode & 0o7777 : nil
-        if let _ = existingMode, (existing.st_mode & S_IFMT) == S_IFDIR { throw .isDirectory(path: path) }
+        let exists = stat(path, &existing) == 0
+        var warnings: [String] = []
+        if exists {
+            switch existing.st_mode & S_IFMT {
+            case S_IFDIR: throw .isDirectory(path: path)
+            case S_IFREG: break
+            default: throw .notRegularFile(path: path)
+            }
+            // root passes access(2) whatever the bits say, so look at the bits too.
+            if existing.st_mode & 0o222 == 0 || access(path, W_OK) != 0 && errno == EACCES {
+                throw .readOnly(path: path)
+            }
+            if existing.st_nlink > 1 {
+                warnings.append("\(TerminalSafeText.escaped(path)) had \(existing.st_nlink - 1) other hard link(s); they still show the previous version (an atomic save makes a new file)")
+            }
+        }
+        func failure(_ reason: String) -> FileProblem {
+            exists ? .writeFailed(path: path, reason: reason) : .createFailed(path: path, reason: reason)
+        }
 
         let base = PathText.lastComponent(of: path)
         AtomicFileWriter.removeAbandonedTemporaryFiles(of: base, in: directory)
         var descriptor: Int32 = -1
-        guard let temporaryPath = TemporaryName.make("\(directory)/.\(base).XXXXXX.tmp", { template in
+        guard let temporaryPath = TemporaryName.make(AtomicFileWriter.temporaryTemplate(directory: directory, base: base), { template in
             descriptor = mkstemps(template, 4)
             return descriptor >= 0
         }) else {
-            throw .writeFailed(path: path, reason: "cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
+            throw failure("cannot create a temporary file in \(directory): \(String(cString: strerror(errno)))")
         }
         var renamed = false
         defer {
             if !renamed { unlink(temporaryPath) }
         }
+        if exists {
+            do throws(FileProblem) {
+                try AtomicFileWriter.keepOwner(of: existing, on: descriptor, path: path)
+            } catch {
+                close(descriptor)
+                throw error
+            }
+        }
         do throws(FileWriteError) {
             try writeBytes(descriptor, bytes)
-            guard fchmod(descriptor, existingMode ?? AtomicFileWriter.newFileMode) == 0 else {
+            guard fchmod(descriptor, exists ? existing.st_mode & 0o7777 : AtomicFileWriter.newFileMode) == 0 else {
                 throw FileWriteError(reason: "cannot set permissions: \(String(cString: strerror(errno)))")
             }
             guard fsync(descriptor) == 0 else {
@@ -55,13 +83,13 @@ public struct AtomicFileWriter: Sendable {
             }
         } catch {
             close(descriptor)
-            throw .writeFailed(path: path, reason: error.reason)
+            throw failure(error.reason)
         }
         guard close(descriptor) == 0 else {
-            throw .writeFailed(path: path, reason: "close failed: \(String(cString: strerror(errno)))")
+            throw failure("close failed: \(String(cString: strerror(errno)))")
         }
         guard rename(temporaryPath, path) == 0 else {
-            throw .writeFailed(path: path, reason: "rename failed: \(String(cString: strerror(errno)))")
+            throw failure("rename failed: \(String(cString: strerror(errno)))")
         }
         renamed = true
         // Make the rename itself durable.
@@ -70,6 +98,27 @@ public struct AtomicFileWriter: Sendable {
             fsync(directoryDescriptor)
             close(directoryDescriptor)
         }
+        return warnings
+    }
+
+    /// Gives the temporary file the replaced file's owner and group. An unprivileged
+    /// writer can only keep a group it belongs to and never another user's ownership: then
+    /// the save is refused instead of silently taking the file over.
+    static func keepOwner(of existing: stat, on descriptor: Int32, path: String) throws(FileProblem) {
+        var created = stat()
+        guard fstat(descriptor, &created) == 0 else { return }
+        guard created.st_uid != existing.st_uid || created.st_gid != existing.st_gid else { return }
+        if fchown(descriptor, existing.st_uid, existing.st_gid) != 0 {
+            let who = created.st_uid != existing.st_uid
+                ? "it belongs to user \(existing.st_uid) and would become yours (user \(created.st_uid))"
+                : "its group \(existing.st_gid) cannot be kept (yours is \(created.st_gid))"
+            throw .ownerCannotBeKept(path: path, reason: who)
+        }
+    }
+
+    /// `.NAME.XXXXXX.tmp`, with NAME shortened when it would pass the 255-byte limit.
+    static func temporaryTemplate(directory: String, base: String) -> String {
+        "\(directory)/.\(FileNameFitting.fit(base, reserving: 12)).XXXXXX.tmp"
     }
 
     public static func writeAll(_ descriptor: Int32, _ bytes: [UInt8]) throws(FileWriteError) {
@@ -91,7 +140,7 @@ public struct AtomicFileWriter: Sendable {
     /// save still in progress, so the next save of the same file removes them.
     static func removeAbandonedTemporaryFiles(of base: String, in directory: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        let prefix = "." + base + "."
+        let prefix = "." + FileNameFitting.fit(base, reserving: 12) + "."
         let now = Date()
         for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") && name.count == prefix.count + 10 {
             let path = directory + "/" + name

@@ -14,6 +14,14 @@ public enum FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case removedFromDisk(path: String)
     case alreadyExists(path: String)
     case writeFailed(path: String, reason: String)
+    /// A new file could not be written (there was no previous file to keep).
+    case createFailed(path: String, reason: String)
+    case readOnly(path: String)
+    /// Replacing the file would hand it to another user (its owner or group cannot be kept).
+    case ownerCannotBeKept(path: String, reason: String)
+    case wouldBeTooLarge(path: String, size: Int, limit: Int)
+    case lockedByAnotherWriter(path: String)
+    case lockFailed(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -45,6 +53,18 @@ public enum FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(display(path)): already exists; not overwritten"
         case .writeFailed(let path, let reason):
             return "\(display(path)): cannot be saved: \(reason); the previous file is unchanged"
+        case .createFailed(let path, let reason):
+            return "\(display(path)): cannot be created: \(reason); nothing was written"
+        case .readOnly(let path):
+            return "\(display(path)): is read-only; not changed (make it writable, e.g. chmod u+w, to save)"
+        case .ownerCannotBeKept(let path, let reason):
+            return "\(display(path)): \(reason); not changed, so the file is not handed to another user"
+        case .wouldBeTooLarge(let path, let size, let limit):
+            return "\(display(path)): would be \(size) bytes, more than the \(limit / (1024 * 1024)) MiB an assessment may have; not written (remove old milestones or split the review)"
+        case .lockedByAnotherWriter(let path):
+            return "\(display(path)): another program has been saving it for over 10 seconds (its lock is held); not changed, try again"
+        case .lockFailed(let path, let reason):
+            return "\(display(path)): \(reason); not changed"
         }
     }
 
