@@ -18,15 +18,18 @@ struct MilestoneCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let loaded = try store.loadOrReport(file)
-        var assessment = loaded.assessment
-        do {
-            try assessment.addMilestone(label: label)
-        } catch {
-            throw reportError("\(TerminalSafeText.escaped(file)): \(error.description)")
+        let label = self.label
+        let (loaded, receipt) = try attempt { () throws(FileProblem) in
+            try store.update(file) { (loaded: inout LoadedAssessment) throws(FileProblem) in
+                do {
+                    try loaded.assessment.addMilestone(label: label)
+                } catch {
+                    throw .changeRefused(message: "\(TerminalSafeText.escaped(loaded.path)): \(error)")
+                }
+            }
         }
-        try attempt { () throws(FileProblem) in try store.save(assessment, to: file, replacing: loaded.fingerprint) }
-        let progress = assessment.overallProgress(in: catalog)
+        for warning in receipt.warnings { printWarning(warning) }
+        let progress = loaded.assessment.overallProgress(in: catalog)
         print("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
     }
 }

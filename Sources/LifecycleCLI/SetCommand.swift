@@ -35,20 +35,25 @@ struct SetCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let loaded = try store.loadOrReport(file)
+        let questionID = self.questionID, status = self.status, note = self.note, reason = self.reason
+        // Under the file's lock, the change is applied to what is on disk then: another
+        // writer's answers to other questions, saved a moment ago, are kept.
+        let (loaded, receipt) = try attempt { () throws(FileProblem) in
+            try store.update(file) { (loaded: inout LoadedAssessment) throws(FileProblem) in
+                guard catalog.containsQuestion(questionID) || loaded.assessment.answers[questionID] != nil else {
+                    throw .changeRefused(message: "unknown question \"\(TerminalSafeText.escaped(questionID))\" (see `lifecycle questions`)")
+                }
+                var answer = loaded.assessment.answer(for: questionID)
+                answer.status = status
+                // A reason belongs to not-applicable only: it goes when the status leaves it.
+                if status != .notApplicable { answer.reason = "" }
+                if let note { answer.note = note }
+                if let reason { answer.reason = reason }
+                loaded.assessment.setAnswer(answer, for: questionID)
+            }
+        }
         warnAboutDrift(loaded, catalog: catalog)
-        guard catalog.containsQuestion(questionID) || loaded.assessment.answers[questionID] != nil else {
-            throw reportError("unknown question \"\(TerminalSafeText.escaped(questionID))\" (see `lifecycle questions`)")
-        }
-        var assessment = loaded.assessment
-        var answer = assessment.answer(for: questionID)
-        answer.status = status
-        if let note { answer.note = note }
-        if let reason { answer.reason = reason }
-        assessment.setAnswer(answer, for: questionID)
-        try attempt { () throws(FileProblem) in
-            try store.save(assessment, to: file, replacing: loaded.fingerprint)
-        }
+        for warning in receipt.warnings { printWarning(warning) }
         print("\(questionID): \(status.label)")
     }
 }

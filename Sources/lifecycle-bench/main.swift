@@ -117,10 +117,11 @@ struct Keystrokes: ParsableCommand {
         state.showExplorer(OpenDocument(loaded: loaded), fromStartScreen: false)
         _ = state.render()
         var moves: [Double] = [], ticks: [Double] = []
+        let now = Moment.current()
         for number in 0..<count {
-            moves.append(microseconds { _ = state.update(.key(.character("j"))); _ = state.render() })
+            moves.append(microseconds { _ = state.update(.key(.character("j")), now: now); _ = state.render() })
             if number % 5 == 0 {
-                ticks.append(microseconds { _ = state.update(.key(.character(" "))); _ = state.render() })
+                ticks.append(microseconds { _ = state.update(.key(.character(" ")), now: now); _ = state.render() })
             }
         }
         print("questions_in_area \(catalog.areas[0].questions.count)")

@@ -71,7 +71,7 @@ final class AssessmentStoreTests: XCTestCase {
         // Someone else (git pull, another editor) changes the file.
         var theirs = loaded.assessment
         theirs.setStatus(.addressed, for: "security.backups")
-        FileManager.default.createFile(atPath: path, contents: Data(theirs.canonicalBytes()))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(theirs.canonicalBytes()))
         loaded.assessment.setStatus(.gap, for: "security.patching")
         XCTAssertThrowsError(try store.save(loaded.assessment, to: path, replacing: loaded.fingerprint)) { error in
             XCTAssertEqual(error as? FileProblem, .changedOnDisk(path: path))
@@ -127,7 +127,8 @@ final class AssessmentStoreTests: XCTestCase {
         let backup = store.backups!.backupPath(for: path)
         XCTAssertTrue(backup.hasPrefix(directory.file("backups") + "/kept.json."))
         XCTAssertEqual(directory.contents(backup), first)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), ["backups", "kept.json"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted(), [".kept.json.lock", "backups", "kept.json"],
+                       "beside the file only its lock file, never removed (see FileLock)")
     }
 
     func testTheBackupIsTheReplacedFileItselfAndSurvivesMoreSaves() throws {
@@ -144,8 +145,9 @@ final class AssessmentStoreTests: XCTestCase {
             let backupInode = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: backup)[.systemFileNumber] as? Int)
             XCTAssertEqual(backupInode, previousInode, "a hard link, not a copy (same file system)")
         }
-        let names = try FileManager.default.contentsOfDirectory(atPath: directory.file("backups"))
-        XCTAssertEqual(names.count, 1, "one backup per file, no stray link names: \(names)")
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.file("backups")).sorted()
+        XCTAssertEqual(names.count, 3, "one backup per replaced version, no stray link names: \(names)")
+        XCTAssertTrue(names.allSatisfy { $0.hasSuffix(".previous") || $0.hasSuffix(".previous.2") || $0.hasSuffix(".previous.3") }, "\(names)")
     }
 
     func testTheBackupIsCopiedWhenItCannotBeLinked() throws {

@@ -50,7 +50,7 @@ import Testing
     }
 
     @Test func backupsGoToTheStateDirectory() {
-        #expect(BackupLocation.fromEnvironment(["XDG_STATE_HOME": "/s", "HOME": "/h"]).directory == "/s/lifecycle/backups")
-        #expect(BackupLocation.fromEnvironment(["HOME": "/h"]).directory == "/h/.local/state/lifecycle/backups")
+        #expect(BackupLocation.fromEnvironment(["XDG_STATE_HOME": "/s", "HOME": "/h"])?.directory == "/s/lifecycle/backups")
+        #expect(BackupLocation.fromEnvironment(["HOME": "/h"])?.directory == "/h/.local/state/lifecycle/backups")
     }
 }

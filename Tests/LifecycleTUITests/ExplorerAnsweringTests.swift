@@ -100,7 +100,7 @@ final class ExplorerAnsweringTests: XCTestCase {
         let id = driver.explorer.currentQuestionID!
         driver.press(.char("e"))
         driver.type("unsaved thought")
-        let effects = driver.state.update(.terminate(signal: 15), now: fixedTime())
+        let effects = driver.state.update(.terminate(signal: 15), now: fixedMoment)
         XCTAssertEqual(effects, [.save, .quit(status: 143)])
         XCTAssertEqual(driver.explorer.assessment.answer(for: id).note, "unsaved thought")
     }
@@ -108,7 +108,7 @@ final class ExplorerAnsweringTests: XCTestCase {
     func testCtrlCSavesAndQuits() {
         var driver = Driver()
         driver.press(.char("x"))
-        XCTAssertEqual(driver.state.update(.key(.control("c"))), [.save, .quit(status: 0)])
+        XCTAssertEqual(driver.state.update(.key(.control("c")), now: fixedMoment), [.save, .quit(status: 0)])
     }
 
     func testExternalEditsReplaceTheNoteWithoutTheEditorsTrailingNewline() {
@@ -116,7 +116,7 @@ final class ExplorerAnsweringTests: XCTestCase {
         let id = driver.explorer.currentQuestionID!
         XCTAssertEqual(driver.press(.char("E")), [.editNoteExternally(questionID: id, text: "")])
         guard case .explorer(var explorer) = driver.state.mode else { return XCTFail() }
-        XCTAssertEqual(explorer.applyExternalEdit("from vim\n\n", for: id), [.save])
+        XCTAssertEqual(explorer.applyExternalEdit("from vim\n\n", for: id, now: fixedTime()), [.save])
         XCTAssertEqual(explorer.assessment.answer(for: id).note, "from vim")
     }
 }

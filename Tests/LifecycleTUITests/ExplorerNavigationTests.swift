@@ -114,10 +114,10 @@ final class ExplorerNavigationTests: XCTestCase {
 
     func testMouseClicksSelectAreasAndQuestions() {
         var driver = Driver()
-        _ = driver.state.update(.mouse(row: 1 + 4, column: 5, action: .click))  // sidebar row of Transformation
+        _ = driver.state.update(.mouse(row: 1 + 4, column: 5, action: .click), now: fixedMoment)  // sidebar row of Transformation
         XCTAssertEqual(driver.explorer.currentArea.id, "transformation")
         XCTAssertEqual(driver.explorer.focus, .sidebar)
-        _ = driver.state.update(.mouse(row: 1 + 1 + 2, column: 40, action: .click))  // third question row
+        _ = driver.state.update(.mouse(row: 1 + 1 + 2, column: 40, action: .click), now: fixedMoment)  // third question row
         XCTAssertEqual(driver.explorer.focus, .questions)
         XCTAssertEqual(driver.explorer.questionCursor, 2)
     }

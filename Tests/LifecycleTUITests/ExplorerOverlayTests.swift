@@ -138,19 +138,19 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertTrue(text.contains("Workspace: /w"))
         XCTAssertTrue(text.contains("Alpha platform"))
         XCTAssertTrue(text.contains("cannot open: /w/b.json:1:1"))
-        XCTAssertEqual(state.update(.key(.enter)), [.openAssessment(path: "/w/a.json")])
-        _ = state.update(.key(.character("j")))
-        XCTAssertEqual(state.update(.key(.enter)), [], "a broken file does not open")
-        _ = state.update(.key(.character("n")))
-        for character in "Payments" { _ = state.update(.key(.character(character))) }
+        XCTAssertEqual(state.update(.key(.enter), now: fixedMoment), [.openAssessment(path: "/w/a.json")])
+        _ = state.update(.key(.character("j")), now: fixedMoment)
+        XCTAssertEqual(state.update(.key(.enter), now: fixedMoment), [], "a broken file does not open")
+        _ = state.update(.key(.character("n")), now: fixedMoment)
+        for character in "Payments" { _ = state.update(.key(.character(character)), now: fixedMoment) }
         text = state.render().text
         XCTAssertTrue(text.contains("System under review: Payments"))
-        _ = state.update(.key(.enter))
+        _ = state.update(.key(.enter), now: fixedMoment)
         XCTAssertTrue(state.render().text.contains("Data maturity of Payments"))
-        _ = state.update(.key(.character("j")))
-        XCTAssertEqual(state.update(.key(.enter)), [.createAssessment(name: "Payments", maturity: "leading")])
-        XCTAssertEqual(state.update(.key(.character("d"))), [.openDemo])
-        XCTAssertEqual(state.update(.key(.character("q"))), [.quit(status: 0)])
+        _ = state.update(.key(.character("j")), now: fixedMoment)
+        XCTAssertEqual(state.update(.key(.enter), now: fixedMoment), [.createAssessment(path: "/w/payments.json", name: "Payments", maturity: "leading")])
+        XCTAssertEqual(state.update(.key(.character("d")), now: fixedMoment), [.openDemo])
+        XCTAssertEqual(state.update(.key(.character("q")), now: fixedMoment), [.quit(status: 0)])
     }
 }
 
@@ -165,11 +165,9 @@ final class ExplorerComparisonTests: XCTestCase {
         XCTAssertEqual(driver.explorer.assessment.milestones.map(\.label), ["Q3 review"])
         driver.press(.char("g"), .char("a"))          // gap -> addressed
         driver.press(.char("j"), .char("x"))          // newly answered gap
-        XCTAssertEqual(driver.press(.char("D")), [.openComparePicker])
-        // The runtime offers the choices; here we open the picker ourselves.
-        guard case .explorer(var explorer) = driver.state.mode else { return XCTFail() }
-        explorer.overlay = .comparePicker(ComparePickerState(choices: [.milestone(label: "Q3 review")]))
-        driver.state.mode = .explorer(explorer)
+        XCTAssertEqual(driver.press(.char("D")), [.listCompareCandidates])
+        // The runtime lists the workspace (empty here); update offers the milestones.
+        XCTAssertEqual(driver.state.receive(.compareCandidates([]), now: fixedMoment), [])
         XCTAssertTrue(driver.text.contains("milestone  Q3 review"))
         driver.press(.enter)
         let text = driver.text

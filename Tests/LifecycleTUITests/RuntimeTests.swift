@@ -37,7 +37,7 @@ final class RuntimeTests: XCTestCase {
         var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: directory, entries: [])), width: 80, height: 24)
         state.showExplorer(OpenDocument(loaded: created), fromStartScreen: false)
         let backend = ScriptedBackend(events)
-        let runtime = ExplorerRuntime(state: state, store: store, workspace: Workspace(directory: directory), backend: backend, clock: { "12:04:31" })
+        let runtime = ExplorerRuntime(state: state, store: store, workspace: Workspace(directory: directory), backend: backend, clock: { fixedMoment })
         return (runtime, backend)
     }
 
@@ -95,16 +95,39 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .gap)
     }
 
-    func testAStaleSaveIsRefusedAndTheUserChooses() throws {
-        let file = directory + "/d.json"
-        let (runtime, backend) = try makeRuntime(file: file, events: [])
+    func testAnotherWritersChangeToAnotherQuestionIsMergedIntoOurSave() throws {
+        let file = directory + "/d0.json"
+        let (runtime, _) = try makeRuntime(file: file, events: [])
         var other = try store.load(file)
         other.assessment.setStatus(.partial, for: "storage.retention")
         try store.save(other.assessment, to: file, replacing: other.fingerprint)
-        let theirs = FileManager.default.contents(atPath: file)
         _ = runtime.handle(.key(.character("x")))  // our change, made before we noticed theirs
+        let onDisk = try store.load(file).assessment
+        XCTAssertEqual(onDisk.status(of: "storage.retention"), .partial, "their answer is kept")
+        XCTAssertEqual(onDisk.status(of: "generation.source-kind"), .gap, "ours is saved")
+        XCTAssertNil(runtime.state.explorer!.overlay)
+        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .partial, "and shown")
+        XCTAssertEqual(runtime.state.explorer!.document.saveState, .saved(at: "12:04:31"))
+    }
+
+    /// Someone else answered the same question: both versions are kept until the user
+    /// chooses; nothing of theirs is overwritten meanwhile.
+    private func conflictOnTheCurrentQuestion(_ file: String) throws -> (ExplorerRuntime, ScriptedBackend, Data?) {
+        let (runtime, backend) = try makeRuntime(file: file, events: [])
+        var other = try store.load(file)
+        other.assessment.setStatus(.partial, for: "generation.source-kind")
+        other.assessment.setStatus(.addressed, for: "storage.retention")
+        try store.save(other.assessment, to: file, replacing: other.fingerprint)
+        let theirs = FileManager.default.contents(atPath: file)
+        _ = runtime.handle(.key(.character("x")))
         XCTAssertEqual(FileManager.default.contents(atPath: file), theirs, "their file is not overwritten")
         XCTAssertEqual(runtime.state.explorer!.overlay, .conflict)
+        return (runtime, backend, theirs)
+    }
+
+    func testAConflictingSaveAsksAndCanGoToACopy() throws {
+        let file = directory + "/d.json"
+        let (runtime, backend, theirs) = try conflictOnTheCurrentQuestion(file)
         XCTAssertTrue(backend.frames.last!.text.contains("File changed on disk"))
         // Save ours as a copy and continue there.
         _ = runtime.handle(.key(.character("w")))
@@ -117,31 +140,37 @@ final class RuntimeTests: XCTestCase {
         XCTAssertEqual(FileManager.default.contents(atPath: file), theirs)
     }
 
+    func testAConflictCanKeepMineOrTakeTheirsAndKeepsEverythingElse() throws {
+        for keepMine in [true, false] {
+            let file = directory + "/k\(keepMine).json"
+            let (runtime, _, _) = try conflictOnTheCurrentQuestion(file)
+            _ = runtime.handle(.key(.character(keepMine ? "m" : "t")))
+            XCTAssertNil(runtime.state.explorer!.overlay)
+            let onDisk = try store.load(file).assessment
+            XCTAssertEqual(onDisk.status(of: "generation.source-kind"), keepMine ? .gap : .partial)
+            XCTAssertEqual(onDisk.status(of: "storage.retention"), .addressed, "their other answer is kept either way")
+            XCTAssertEqual(runtime.state.explorer!.assessment.answers, onDisk.answers, "the screen shows what is on disk")
+            XCTAssertFalse(runtime.state.explorer!.document.saveState.hasUnsavedChanges)
+        }
+    }
+
     func testReloadAfterAConflictTakesTheirVersion() throws {
         let file = directory + "/e.json"
-        let (runtime, _) = try makeRuntime(file: file, events: [])
-        var other = try store.load(file)
-        other.assessment.setStatus(.partial, for: "storage.retention")
-        try store.save(other.assessment, to: file, replacing: other.fingerprint)
-        _ = runtime.handle(.key(.character("x")))
+        let (runtime, _, _) = try conflictOnTheCurrentQuestion(file)
         _ = runtime.handle(.key(.character("r")))
         XCTAssertNil(runtime.state.explorer!.overlay)
-        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "storage.retention"), .partial)
+        XCTAssertEqual(runtime.state.explorer!.assessment.status(of: "generation.source-kind"), .partial)
         XCTAssertEqual(runtime.state.explorer!.document.saveState, .clean)
     }
 
     func testQuittingWithUnsavableAnswersWritesARescueCopy() throws {
         let file = directory + "/f.json"
-        let (runtime, _) = try makeRuntime(file: file, events: [])
-        var other = try store.load(file)
-        other.assessment.setStatus(.partial, for: "storage.retention")
-        try store.save(other.assessment, to: file, replacing: other.fingerprint)
-        _ = runtime.handle(.key(.character("x")))
+        let (runtime, _, _) = try conflictOnTheCurrentQuestion(file)
         XCTAssertEqual(runtime.handle(.terminate(signal: SIGHUP)), 128 + SIGHUP)
         let rescued = try FileManager.default.contentsOfDirectory(atPath: directory + "/backups").filter { $0.hasSuffix(".unsaved.json") }
         XCTAssertEqual(rescued.count, 1)
         XCTAssertEqual(try store.load(directory + "/backups/" + rescued[0]).assessment.status(of: "generation.source-kind"), .gap)
-        XCTAssertTrue(runtime.exitMessages[0].contains("your unsaved answers were written to"))
+        XCTAssertTrue(runtime.exitMessages[0].contains("was not saved; your answers were written to"), runtime.exitMessages[0])
     }
 
     func testTheStartScreenCreatesAndOpensAssessmentsInTheWorkspace() throws {

@@ -7,6 +7,9 @@ let catalog = try! CatalogLoader.builtInCatalog()
 
 func fixedTime(_ text: String = "2026-11-27T10:00:00Z") -> Timestamp { Timestamp(text)! }
 
+/// The clock every test passes to `update`.
+let fixedMoment = Moment(timestamp: fixedTime(), localTime: "12:04:31")
+
 /// An explorer on an in-memory assessment, driven by events like a user would.
 struct Driver {
     var state: AppState
@@ -29,7 +32,7 @@ struct Driver {
     @discardableResult
     mutating func press(_ keys: Key...) -> [Effect] {
         var all: [Effect] = []
-        for key in keys { all += state.update(.key(key), now: fixedTime()) }
+        for key in keys { all += state.update(.key(key), now: fixedMoment) }
         effects += all
         return all
     }
@@ -37,13 +40,13 @@ struct Driver {
     @discardableResult
     mutating func type(_ text: String) -> [Effect] {
         var all: [Effect] = []
-        for character in text { all += state.update(.key(character == "\n" ? .enter : .character(character)), now: fixedTime()) }
+        for character in text { all += state.update(.key(character == "\n" ? .enter : .character(character)), now: fixedMoment) }
         effects += all
         return all
     }
 
     mutating func resize(_ width: Int, _ height: Int) {
-        _ = state.update(.resize(width: width, height: height))
+        _ = state.update(.resize(width: width, height: height), now: fixedMoment)
     }
 }
 

@@ -28,6 +28,9 @@ public final class FileLock {
             opened = open(lockPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         }
         guard opened >= 0 else {
+            let directory = AtomicFileWriter.directory(of: target)
+            if errno == ENOENT { throw .directoryMissing(path: target, directory: directory) }
+            if errno == ENOTDIR { throw .parentNotDirectory(path: target, directory: directory) }
             throw .lockFailed(path: target, reason: "cannot open the lock file \(PathText.lastComponent(of: lockPath)): \(String(cString: strerror(errno)))")
         }
         descriptor = opened

@@ -22,6 +22,8 @@ public enum FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
     case wouldBeTooLarge(path: String, size: Int, limit: Int)
     case lockedByAnotherWriter(path: String)
     case lockFailed(path: String, reason: String)
+    /// A change a command wanted to make under the lock was refused (its message says why).
+    case changeRefused(message: String)
 
     public var description: String {
         switch self {
@@ -65,6 +67,8 @@ public enum FileProblem: Error, Sendable, Equatable, CustomStringConvertible {
             return "\(display(path)): another program has been saving it for over 10 seconds (its lock is held); not changed, try again"
         case .lockFailed(let path, let reason):
             return "\(display(path)): \(reason); not changed"
+        case .changeRefused(let message):
+            return message
         }
     }
 

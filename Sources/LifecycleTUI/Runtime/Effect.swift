@@ -1,7 +1,7 @@
 /// Side effects that `update` asks for and the runtime carries out (file I/O, external
-/// programs, leaving). Keeping them out of `update` keeps it pure and testable.
+/// programs, leaving). Each one's result comes back to `update` as a `RuntimeReport`.
 public enum Effect: Equatable, Sendable {
-    /// Save the open assessment now (atomic, stale-checked).
+    /// Save the open assessment now (atomic, locked, merging others' changes).
     case save
     /// Save pending work, restore the terminal and exit.
     case quit(status: Int32)
@@ -11,7 +11,8 @@ public enum Effect: Equatable, Sendable {
     /// Suspend the screen and edit a note in $VISUAL / $EDITOR.
     case editNoteExternally(questionID: String, text: String)
     case openAssessment(path: String)
-    case createAssessment(name: String, maturity: String?)
+    /// Create a new file at `path` (chosen by `update`, clear of the workspace's names).
+    case createAssessment(path: String, name: String, maturity: String?)
     case openDemo
     /// Re-read the open file from disk, replacing what is in memory.
     case reloadFromDisk
@@ -23,8 +24,8 @@ public enum Effect: Equatable, Sendable {
     case checkDisk
     /// Ctrl-Z: restore the terminal and stop the process until the shell resumes it.
     case suspendProcess
-    /// Offer the milestones and the other workspace assessments to compare with.
-    case openComparePicker
+    /// List the workspace's assessments to offer them for comparison.
+    case listCompareCandidates
     /// Load another assessment file and show its differences from the open one.
     case compareWithFile(path: String)
 }

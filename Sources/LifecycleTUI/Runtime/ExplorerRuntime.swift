@@ -4,7 +4,9 @@ import LifecycleContent
 import LifecycleCore
 
 /// Runs the explorer: feeds events to `AppState.update`, carries out the effects it asks
-/// for (saving, loading, the external editor), and draws each new frame.
+/// for (saving, loading, the external editor), reports each result back through
+/// `AppState.receive`, and draws each new frame. It decides nothing about what a result
+/// means: that is `update`'s job.
 public final class ExplorerRuntime {
     public private(set) var state: AppState
     let store: AssessmentStore
@@ -12,8 +14,8 @@ public final class ExplorerRuntime {
     let backend: TerminalBackend
     /// The file's `stat` identity when its bytes last matched what we hold (see checkDisk).
     private var lastUnchangedIdentity: FileIdentity?
-    /// Local wall-clock time for "saved 12:04:31".
-    let clock: () -> String
+    /// The time for `update`: the system clock, or a fixed one in tests.
+    let clock: () -> Moment
     /// Messages to print after the terminal is restored (e.g. where a rescue copy went).
     public private(set) var exitMessages: [String] = []
     private var lastDiskCheck = Date.distantPast
@@ -21,7 +23,7 @@ public final class ExplorerRuntime {
     public var diskCheckInterval: TimeInterval = 2
 
     public init(state: AppState, store: AssessmentStore, workspace: Workspace, backend: TerminalBackend,
-                clock: @escaping () -> String = ExplorerRuntime.localTime) {
+                clock: @escaping () -> Moment = Moment.current) {
         self.state = state
         self.store = store
         self.workspace = workspace
@@ -41,7 +43,7 @@ public final class ExplorerRuntime {
 
     /// Applies one event and its effects; returns an exit status when the program should end.
     public func handle(_ event: InputEvent) -> Int32? {
-        let effects = state.update(event)
+        let effects = state.update(event, now: clock())
         if let status = perform(effects) { return status }
         backend.draw(state.render())
         return nil
@@ -55,205 +57,152 @@ public final class ExplorerRuntime {
 
     // MARK: Effects
 
+    /// Carries out effects in order; a result reported back may ask for more, which run
+    /// before the rest.
     func perform(_ effects: [Effect]) -> Int32? {
-        for effect in effects {
-            switch effect {
-            case .save: saveNow()
-            case .quit(let status):
-                if let explorer = state.explorer, explorer.document.saveState.hasUnsavedChanges {
-                    writeRescueCopy(explorer)
-                }
-                return status
-            case .editNoteExternally(let questionID, let text): editExternally(questionID: questionID, text: text)
-            case .openAssessment(let path): open(path: path, isDemo: false)
-            case .createAssessment(let name, let maturity): create(name: name, maturity: maturity)
-            case .openDemo: openDemo()
-            case .reloadFromDisk: reload()
-            case .saveCopy(let path): saveCopy(to: path)
-            case .refreshWorkspace, .closeExplorer: showStartScreen()
-            case .checkDisk: checkDisk()
-            case .suspendProcess: backend.suspend { kill(getpid(), SIGTSTP) }
-            case .openComparePicker: openComparePicker()
-            case .compareWithFile(let path): compare(withFile: path)
-            }
+        var queue = effects[...]
+        while let effect = queue.popFirst() {
+            if case .quit(let status) = effect { return finish(status: status) }
+            guard let report = carryOut(effect) else { continue }
+            let more = state.receive(report, now: clock())
+            queue = more[...] + queue
         }
         return nil
     }
 
-    private func withExplorer(_ body: (inout ExplorerState) -> Void) {
-        guard case .explorer(var explorer) = state.mode else { return }
-        body(&explorer)
-        state.mode = .explorer(explorer)
-    }
-
-    func saveNow() {
-        withExplorer { explorer in
-            if case .conflict = explorer.document.saveState { return }
+    private func carryOut(_ effect: Effect) -> RuntimeReport? {
+        switch effect {
+        case .save: return save()
+        case .quit, .closeExplorer: return nil  // quit is handled by perform; closeExplorer is mapped by AppState
+        case .editNoteExternally(let questionID, let text): return editExternally(questionID: questionID, text: text)
+        case .openAssessment(let path): return open(path: path, isDemo: false)
+        case .createAssessment(let path, let name, let maturity): return create(path: path, name: name, maturity: maturity)
+        case .openDemo: return openDemo()
+        case .reloadFromDisk: return reload()
+        case .saveCopy(let path): return saveCopy(to: path)
+        case .refreshWorkspace: return .workspaceListed(ExplorerRuntime.scanWorkspace(workspace, store: store))
+        case .checkDisk: return checkDisk()
+        case .suspendProcess:
+            backend.suspend { kill(getpid(), SIGTSTP) }
+            return nil
+        case .listCompareCandidates: return compareCandidates()
+        case .compareWithFile(let path):
             do {
-                explorer.document.fingerprint = try store.save(explorer.document.assessment, to: explorer.document.path,
-                                                               replacing: explorer.document.fingerprint)
-                explorer.document.saveState = .saved(at: clock())
-            } catch let problem as FileProblem {
-                switch problem {
-                case .changedOnDisk(let path), .removedFromDisk(let path):
-                    explorer.document.saveState = .conflict(message: path)
-                    explorer.overlay = .conflict
-                default:
-                    explorer.document.saveState = .failed(message: problem.description)
-                }
+                return .comparisonLoaded(try store.load(path))
             } catch {
-                explorer.document.saveState = .failed(message: "\(error)")
+                return .comparisonFailed(message: error.description)
             }
         }
     }
 
-    /// Last resort when leaving with answers that could not be saved (disk full, file
-    /// changed by someone else): write them next to the backups and say where.
+    /// Leaving: answers that could not be saved where they belong go to a rescue copy,
+    /// and the exit status says so (never 0 then).
+    private func finish(status: Int32) -> Int32 {
+        guard let explorer = state.explorer, explorer.document.saveState.hasUnsavedChanges else { return status }
+        writeRescueCopy(explorer)
+        return status == 0 ? 1 : status
+    }
+
+    private func save() -> RuntimeReport? {
+        guard let document = state.explorer?.document else { return nil }
+        guard let fingerprint = document.fingerprint else {
+            return .saveFinished(.failed(.removedFromDisk(path: document.path)))
+        }
+        let outcome = store.saveMerging(document.assessment, base: document.base, to: document.path, replacing: fingerprint)
+        if case .written = outcome { lastUnchangedIdentity = nil }
+        return .saveFinished(outcome)
+    }
+
+    /// Last resort when leaving with answers that could not be saved (disk full, a
+    /// conflict left open): write them next to the backups and say where.
     private func writeRescueCopy(_ explorer: ExplorerState) {
-        let directory = (store.backups ?? BackupLocation.fromEnvironment()).directory
+        let directory = (store.backups ?? BackupLocation.fromEnvironment() ?? BackupLocation(directory: FileManager.default.temporaryDirectory.path)).directory
         let name = PathText.lastComponent(of: explorer.document.path)
-        let path = directory + "/" + name + "." + Timestamp.now().text.replacing(":", with: "") + ".unsaved.json"
+        let path = directory + "/" + name + "." + clock().timestamp.text.replacing(":", with: "") + ".unsaved.json"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         do {
             try store.writer.write(explorer.document.assessment.canonicalBytes(), to: path)
-            exitMessages.append("lifecycle: your unsaved answers were written to \(path)")
+            exitMessages.append("lifecycle: error: \(TerminalSafeText.escaped(explorer.document.path)) was not saved; your answers were written to \(TerminalSafeText.escaped(path))")
         } catch {
             exitMessages.append("lifecycle: error: could not save your answers anywhere: \(error)")
         }
     }
 
-    private func openComparePicker() {
-        withExplorer { explorer in
-            let current = URL(fileURLWithPath: explorer.document.path).standardizedFileURL.path
-            var choices: [ComparePickerState.Choice] = explorer.assessment.milestones.reversed().map { .milestone(label: $0.label) }
-            for entry in ExplorerRuntime.scanWorkspace(workspace, store: store).entries
-            where entry.problem == nil && URL(fileURLWithPath: entry.path).standardizedFileURL.path != current {
-                choices.append(.file(path: entry.path, name: entry.name))
-            }
-            if choices.isEmpty {
-                explorer.flash = "nothing to compare with yet: m freezes a milestone"
-            } else {
-                explorer.overlay = .comparePicker(ComparePickerState(choices: choices))
-            }
+    private func compareCandidates() -> RuntimeReport? {
+        guard let path = state.explorer?.document.path else { return nil }
+        let current = FileIdentity(path: path)
+        let entries = ExplorerRuntime.scanWorkspace(workspace, store: store).entries.filter { entry in
+            guard let current, let other = FileIdentity(path: entry.path) else { return true }
+            return !other.isSameFile(as: current)
         }
+        return .compareCandidates(entries)
     }
 
-    private func compare(withFile path: String) {
-        withExplorer { explorer in
-            do {
-                let other = try store.load(path)
-                let diff = AssessmentDiff(left: DiffSide(label: other.assessment.name, assessment: other.assessment),
-                                          right: DiffSide(label: explorer.assessment.name, assessment: explorer.assessment),
-                                          catalog: state.catalog)
-                explorer.overlay = .diffView(DiffViewState(diff: diff))
-            } catch {
-                explorer.flash = "\(error)"
-            }
+    /// Reports only what changed: nothing when the file still holds what we last saw.
+    private func checkDisk() -> RuntimeReport? {
+        guard let document = state.explorer?.document, let fingerprint = document.fingerprint else { return nil }
+        if case .conflict = document.saveState { return nil }
+        // stat first: re-reading a 3 MB file every two seconds only to find it
+        // unchanged is wasted work (and slow on network file systems).
+        let identity = FileIdentity(path: document.path)
+        if let identity, identity == lastUnchangedIdentity { return nil }
+        guard let bytes = try? SafeFileReader.read(document.path) else {
+            return FileManager.default.fileExists(atPath: document.path) ? nil : .diskChecked(.removed)
         }
-    }
-
-    private func checkDisk() {
-        withExplorer { explorer in
-            guard let fingerprint = explorer.document.fingerprint else { return }
-            if case .conflict = explorer.document.saveState { return }
-            // stat first: re-reading a 3 MB file every two seconds only to find it
-            // unchanged is wasted work (and slow on network file systems).
-            let identity = FileIdentity(path: explorer.document.path)
-            if let identity, identity == lastUnchangedIdentity { return }
-            guard let bytes = try? SafeFileReader.read(explorer.document.path) else {
-                if !FileManager.default.fileExists(atPath: explorer.document.path) {
-                    explorer.flash = "the file was removed or moved; your next change will ask what to do"
-                }
-                return
-            }
-            guard FileFingerprint(bytes: bytes) != fingerprint else {
-                lastUnchangedIdentity = identity
-                return
-            }
-            if explorer.document.saveState.hasUnsavedChanges {
-                explorer.document.saveState = .conflict(message: explorer.document.path)
-                explorer.overlay = .conflict
-                return
-            }
-            // Nothing unsaved here: take the other writer's version.
-            do {
-                let loaded = try store.load(explorer.document.path)
-                var document = OpenDocument(loaded: loaded, isDemo: explorer.document.isDemo)
-                document.saveState = .clean
-                explorer.replaceDocument(document)
-                explorer.flash = "reloaded: the file was changed on disk by someone else"
-            } catch {
-                explorer.flash = "the file on disk changed and cannot be read: \(error)"
-            }
+        guard FileFingerprint(bytes: bytes) != fingerprint else {
+            lastUnchangedIdentity = identity
+            return nil
         }
-    }
-
-    private func reload() {
-        withExplorer { explorer in
-            do {
-                let loaded = try store.load(explorer.document.path)
-                explorer.replaceDocument(OpenDocument(loaded: loaded, isDemo: explorer.document.isDemo))
-                explorer.flash = "reloaded from disk"
-            } catch {
-                explorer.flash = "cannot reload: \(error)"
-                explorer.overlay = .conflict
-            }
-        }
-    }
-
-    private func saveCopy(to path: String) {
-        withExplorer { explorer in
-            do {
-                let saved = try store.create(explorer.document.assessment, at: path)
-                explorer.document.path = path
-                explorer.document.fingerprint = saved.fingerprint
-                explorer.document.saveState = .saved(at: clock())
-                explorer.flash = "saved as \(path); continuing there"
-            } catch {
-                explorer.flash = "\(error)"
-                explorer.overlay = .saveCopyPrompt(buffer: TextBuffer(path, allowsNewlines: false))
-            }
-        }
-    }
-
-    private func open(path: String, isDemo: Bool) {
         do {
-            let loaded = try store.load(path)
-            state.showExplorer(OpenDocument(loaded: loaded, isDemo: isDemo), fromStartScreen: state.startScreen != nil || state.cameFromStartScreen)
+            return .diskChecked(.changed(try store.load(document.path)))
         } catch {
-            setStartFlash("\(error)")
+            return .diskChecked(.unreadable(message: error.description))
         }
     }
 
-    private func create(name: String, maturity: String?) {
+    private func reload() -> RuntimeReport? {
+        guard let path = state.explorer?.document.path else { return nil }
+        do {
+            return .reloaded(try store.load(path))
+        } catch {
+            return .reloadFailed(message: error.description)
+        }
+    }
+
+    private func saveCopy(to path: String) -> RuntimeReport? {
+        guard let assessment = state.explorer?.document.assessment else { return nil }
+        do {
+            let saved = try store.create(assessment, at: path)
+            return .copySaved(path: path, fingerprint: saved.fingerprint)
+        } catch {
+            return .copyFailed(message: error.description)
+        }
+    }
+
+    private func open(path: String, isDemo: Bool) -> RuntimeReport {
+        do {
+            return .opened(try store.load(path), isDemo: isDemo)
+        } catch {
+            return .openFailed(message: error.description)
+        }
+    }
+
+    private func create(path: String, name: String, maturity: String?) -> RuntimeReport {
         do {
             try workspace.ensureExists()
-            var path = workspace.path(forName: name)
-            var counter = 2
-            while FileManager.default.fileExists(atPath: path) {
-                path = String(workspace.path(forName: name).dropLast(5)) + "-\(counter).json"
-                counter += 1
-            }
-            let assessment = Assessment(name: name, maturity: maturity, catalog: state.catalog.reference)
-            let created = try store.create(assessment, at: path)
-            state.showExplorer(OpenDocument(loaded: created), fromStartScreen: true)
+            let assessment = Assessment(name: name, maturity: maturity, catalog: state.catalog.reference, created: clock().timestamp)
+            return .opened(try store.create(assessment, at: path), isDemo: false)
         } catch {
-            setStartFlash("\(error)")
+            return .openFailed(message: error.description)
         }
     }
 
-    private func openDemo() {
+    private func openDemo() -> RuntimeReport {
         do {
-            let path = try DemoCopy.write()
-            open(path: path, isDemo: true)
+            return open(path: try DemoCopy.write(), isDemo: true)
         } catch {
-            setStartFlash("cannot prepare the demo: \(error)")
+            return .openFailed(message: "cannot prepare the demo: \(error)")
         }
-    }
-
-    private func showStartScreen() {
-        state.showStartScreen(ExplorerRuntime.scanWorkspace(workspace, store: store))
-        state.cameFromStartScreen = false
     }
 
     /// The start screen's list: every assessment in the workspace, with its progress, or
@@ -273,25 +222,15 @@ public final class ExplorerRuntime {
         return StartScreenState(workspaceDirectory: workspace.directory, entries: entries)
     }
 
-    private func setStartFlash(_ message: String) {
-        if case .start(var start) = state.mode {
-            start.flash = message
-            state.mode = .start(start)
-        } else {
-            withExplorer { $0.flash = message }
-        }
-    }
-
     // MARK: External editor
 
-    private func editExternally(questionID: String, text: String) {
+    private func editExternally(questionID: String, text: String) -> RuntimeReport {
         let directory = FileManager.default.temporaryDirectory.path
         let path = directory + "/lifecycle-note-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).md"
         do {
             try AtomicFileWriter().write(Array((text.isEmpty ? "" : text + "\n").utf8), to: path)
         } catch {
-            withExplorer { $0.flash = "\(error)" }
-            return
+            return .editorFinished(questionID: questionID, text: nil, status: -1)
         }
         defer { unlink(path) }
         var status: Int32 = -1
@@ -299,13 +238,9 @@ public final class ExplorerRuntime {
             status = ExplorerRuntime.runEditor(on: path)
         }
         guard status == 0, let data = FileManager.default.contents(atPath: path) else {
-            withExplorer { $0.flash = "the editor exited with status \(status); the note is unchanged" }
-            return
+            return .editorFinished(questionID: questionID, text: nil, status: status)
         }
-        let edited = String(decoding: data, as: UTF8.self)
-        var effects: [Effect] = []
-        withExplorer { effects = $0.applyExternalEdit(edited, for: questionID) }
-        _ = perform(effects)
+        return .editorFinished(questionID: questionID, text: String(decoding: data, as: UTF8.self), status: status)
     }
 
     /// Runs $VISUAL, else $EDITOR, else vi, through the shell so commands with arguments
@@ -314,13 +249,5 @@ public final class ExplorerRuntime {
         let environment = ProcessInfo.processInfo.environment
         let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
         return ShellCommand.run(editor + " \"$1\"", name: "lifecycle-editor", arguments: [path])
-    }
-
-    public static func localTime() -> String {
-        var now = time(nil)
-        var parts = tm()
-        localtime_r(&now, &parts)
-        return String(Int(parts.tm_hour), zeroPaddedTo: 2) + ":" + String(Int(parts.tm_min), zeroPaddedTo: 2)
-            + ":" + String(Int(parts.tm_sec), zeroPaddedTo: 2)
     }
 }

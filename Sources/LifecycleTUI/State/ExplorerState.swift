@@ -42,6 +42,9 @@ public struct ExplorerState: Sendable {
     public private(set) var overallProgress: Progress
     /// Plain ASCII marks for terminals without UTF-8.
     public var asciiOnly = false
+    /// Another writer's version that changed some of the same answers as ours, while the
+    /// conflict dialog asks whose to keep.
+    public var pendingConflict: PendingConflict?
 
     public init(catalog: Catalog, document: OpenDocument) {
         self.catalog = catalog
@@ -124,7 +127,7 @@ public struct ExplorerState: Sendable {
     }
 
     /// Changes one answer and refreshes the counts of the areas it belongs to.
-    public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp = .now()) {
+    public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp) {
         let oldStatus = document.assessment.status(of: questionID)
         document.assessment.setAnswer(answer, for: questionID, at: time)
         document.saveState = .pending
@@ -136,10 +139,26 @@ public struct ExplorerState: Sendable {
 
     /// Replaces the whole assessment (after a reload from disk).
     public mutating func replaceDocument(_ newDocument: OpenDocument) {
-        let keptID = currentQuestionID
         document = newDocument
-        areaProgress = catalog.areas.map { newDocument.assessment.progress(of: $0) }
+        recount()
+    }
+
+    /// Replaces the answers in memory (after a merge), keeping the place in the list.
+    public mutating func replaceAssessment(_ assessment: Assessment) {
+        document.assessment = assessment
+        recount()
+    }
+
+    private mutating func recount() {
+        let keptID = currentQuestionID
+        areaProgress = catalog.areas.map { document.assessment.progress(of: $0) }
         overallProgress = areaProgress.reduce(Progress(), +)
         rebuildList(keeping: keptID)
     }
+}
+
+/// Someone else's saved version that conflicts with ours on `questionIDs`.
+public struct PendingConflict: Sendable {
+    public var theirs: LoadedAssessment
+    public var questionIDs: [String]
 }

@@ -3,6 +3,9 @@ import LifecycleCore
 /// The assessment being reviewed, where it lives on disk, and whether disk and memory agree.
 public struct OpenDocument: Sendable {
     public var assessment: Assessment
+    /// What the file held at the last load or save: the common ancestor when someone
+    /// else's changes must be merged with ours.
+    public var base: Assessment
     public var path: String
     /// What was on disk at the last load or save; saves refuse to replace anything else.
     public var fingerprint: FileFingerprint?
@@ -12,6 +15,7 @@ public struct OpenDocument: Sendable {
 
     public init(loaded: LoadedAssessment, isDemo: Bool = false) {
         assessment = loaded.assessment
+        base = loaded.assessment
         path = loaded.path
         fingerprint = loaded.fingerprint
         saveState = .clean
@@ -29,8 +33,8 @@ public enum SaveState: Equatable, Sendable {
     case saved(at: String)
     /// The last save failed; the answers are still in memory and the next change retries.
     case failed(message: String)
-    /// The file changed on disk since it was loaded: nothing is written until the user
-    /// chooses to reload or save a copy.
+    /// Someone else changed the same answers (or removed the file): nothing is written
+    /// until the reviewer chooses whose answers to keep, reloads or saves a copy.
     case conflict(message: String)
 
     public var hasUnsavedChanges: Bool {

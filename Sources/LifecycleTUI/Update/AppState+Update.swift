@@ -2,8 +2,8 @@ import LifecycleCore
 
 extension AppState {
     /// The single entry point for events: changes the state and returns the effects the
-    /// runtime must carry out. Pure: no I/O, no clock except through `now`.
-    public mutating func update(_ event: InputEvent, now: Timestamp = .now()) -> [Effect] {
+    /// runtime must carry out. Pure: no I/O, and the time only through `now`.
+    public mutating func update(_ event: InputEvent, now: Moment) -> [Effect] {
         switch event {
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -14,20 +14,23 @@ extension AppState {
             }
             return []
         case .terminate(let signal):
-            return leave(status: 128 + signal, now: now)
+            return leave(status: 128 + signal, now: now.timestamp)
         case .tick:
             return explorer == nil ? [] : [.checkDisk]
         case .key(.control("c")):
-            return leave(status: 0, now: now)
+            return leave(status: 0, now: now.timestamp)
         case .key(.control("z")):
-            // Save before stopping: a stopped process may never be resumed.
-            if let explorer, explorer.document.saveState.hasUnsavedChanges { return [.save, .suspendProcess] }
-            return [.suspendProcess]
+            // Save before stopping, a note being typed included: a stopped process may
+            // never be resumed. The editor stays open to go on typing after `fg`.
+            guard case .explorer(var explorer) = mode else { return [.suspendProcess] }
+            explorer.commitOpenEditor(now: now.timestamp, keepOpen: true)
+            mode = .explorer(explorer)
+            return explorer.document.saveState.hasUnsavedChanges ? [.save, .suspendProcess] : [.suspendProcess]
         case .key(let key):
             if isTooSmall {
-                return key == .character("q") ? leave(status: 0, now: now) : []
+                return key == .character("q") ? leave(status: 0, now: now.timestamp) : []
             }
-            return handle(key, now: now)
+            return handle(key, now: now.timestamp)
         case .mouse(let row, let column, let action):
             guard !isTooSmall, case .explorer(var explorer) = mode else { return [] }
             explorer.handleMouse(row: row, column: column, action: action, layout: explorer.layout(width: width, height: height))

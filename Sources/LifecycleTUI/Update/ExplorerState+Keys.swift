@@ -19,8 +19,10 @@ extension ExplorerState {
         case .character("z"):
             listOnly.toggle()
             flash = listOnly ? "list only: z shows the detail pane again" : nil
-        case .character(let digit) where digit.isNumber && digit != "0":
-            let index = Int(String(digit))! - 1
+        case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
+            // ASCII only: other scripts' digits (², ٣, ７, ①) are numbers too, but not keys
+            // this binding means.
+            let index = Int(digit.asciiValue! - UInt8(ascii: "1"))
             if catalog.areas.indices.contains(index) { selectArea(index); focus = .questions }
         case .character(" "): return toggleCurrent(now: now)
         case .character("a"): return setStatus(.addressed, now: now)
@@ -61,9 +63,9 @@ extension ExplorerState {
             overlay = .overview(overview)
         case .character("?"): overlay = .help(scroll: 0)
         case .character("m"):
-            overlay = .milestonePrompt(buffer: TextBuffer("review " + String(Timestamp.now().text.prefix(10)), allowsNewlines: false))
+            overlay = .milestonePrompt(buffer: TextBuffer("review " + String(now.text.prefix(10)), allowsNewlines: false))
         case .character("D"):
-            return [.openComparePicker]
+            return [.listCompareCandidates]
         case .escape:
             if case .cell = source {
                 selectArea(areaIndex)
@@ -146,6 +148,8 @@ extension ExplorerState {
         var answer = assessment.answer(for: id)
         guard answer.status != status else { return [] }
         answer.status = status
+        // A reason belongs to not-applicable only: it goes when the status leaves it.
+        if status != .notApplicable { answer.reason = "" }
         setAnswer(answer, for: id, at: now)
         // Under a filter the question may no longer match; keep it listed until the
         // filter changes, so the cursor does not jump while the reviewer works.
@@ -157,19 +161,20 @@ extension ExplorerState {
         return []
     }
 
-    /// Saves the text of a note editor that is still open (quitting, signals).
-    mutating func commitOpenEditor(now: Timestamp) {
+    /// Saves the text of a note editor that is still open (quitting, signals, Ctrl-Z).
+    /// `keepOpen` leaves the editor up, to go on typing after a suspend.
+    mutating func commitOpenEditor(now: Timestamp, keepOpen: Bool = false) {
         switch overlay {
         case .noteEditor(let editor):
             commitNote(editor.buffer.text, for: editor.questionID, now: now)
-            overlay = nil
+            if !keepOpen { overlay = nil }
         case .reasonPrompt(let id, let buffer):
             var answer = assessment.answer(for: id)
             if answer.reason != buffer.text {
                 answer.reason = buffer.text
                 setAnswer(answer, for: id, at: now)
             }
-            overlay = nil
+            if !keepOpen { overlay = nil }
         default:
             break
         }
@@ -183,7 +188,7 @@ extension ExplorerState {
     }
 
     /// Replaces a note after editing it in $EDITOR.
-    public mutating func applyExternalEdit(_ text: String, for id: String, now: Timestamp = .now()) -> [Effect] {
+    public mutating func applyExternalEdit(_ text: String, for id: String, now: Timestamp) -> [Effect] {
         // Editors add a final newline; a note does not need one.
         var cleaned = text
         while cleaned.hasSuffix("\n") { cleaned.removeLast() }

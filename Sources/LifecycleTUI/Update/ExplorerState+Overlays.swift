@@ -41,8 +41,13 @@ extension ExplorerState {
             }
         case .conflict:
             switch key {
+            case .character("m"):
+                return resolveConflict(keepingMine: true)
+            case .character("t"):
+                return resolveConflict(keepingMine: false)
             case .character("r"):
                 overlay = nil
+                pendingConflict = nil
                 return [.reloadFromDisk]
             case .character("w"):
                 overlay = .saveCopyPrompt(buffer: TextBuffer(ExplorerState.copyPath(for: document.path), allowsNewlines: false))
@@ -124,6 +129,27 @@ extension ExplorerState {
             break
         }
         return []
+    }
+
+    /// Settles a conflict with another writer: their version becomes the new base, every
+    /// change that does not conflict is kept from both sides, and the conflicting answers
+    /// are taken from one side. Saving then writes over their version.
+    mutating func resolveConflict(keepingMine: Bool) -> [Effect] {
+        guard let conflict = pendingConflict else { return [] }
+        let result = ConcurrentEditMerge.merge(base: document.base, ours: document.assessment, theirs: conflict.theirs.assessment)
+        let resolved = keepingMine
+            ? result.merged
+            : ConcurrentEditMerge.resolve(result, taking: conflict.theirs.assessment, for: conflict.questionIDs)
+        document.base = conflict.theirs.assessment
+        document.fingerprint = conflict.theirs.fingerprint
+        replaceAssessment(resolved)
+        pendingConflict = nil
+        overlay = nil
+        let count = conflict.questionIDs.count
+        flash = keepingMine ? "kept your answer\(count == 1 ? "" : "s") to \(count) question\(count == 1 ? "" : "s")"
+            : "took their answer\(count == 1 ? "" : "s") to \(count) question\(count == 1 ? "" : "s")"
+        document.saveState = .pending
+        return [.save]
     }
 
     /// "reviews/payments.json" -> "reviews/payments.mine.json".

@@ -29,7 +29,7 @@ extension StartScreenState {
             case .enter:
                 prompt = nil
                 let maturity = catalog.maturityStages.indices.contains(selected) ? catalog.maturityStages[selected].id : nil
-                return [.createAssessment(name: name, maturity: maturity)]
+                return [.createAssessment(path: newFilePath(forName: name), name: name, maturity: maturity)]
             default: break
             }
             return []
@@ -47,7 +47,7 @@ extension StartScreenState {
             guard cursor >= StartScreenState.fixedRows else { flash = "choose an assessment to compare first"; return [] }
             let entry = entries[cursor - StartScreenState.fixedRows]
             if let problem = entry.problem { flash = problem; return [] }
-            return [.openAssessment(path: entry.path), .openComparePicker]
+            return [.openAssessment(path: entry.path), .listCompareCandidates]
         case .character("q"), .escape: return [.quit(status: 0)]
         case .enter, .character("l"), .right:
             if cursor == 0 { prompt = .name(TextBuffer(allowsNewlines: false)); return [] }
@@ -62,5 +62,22 @@ extension StartScreenState {
             break
         }
         return []
+    }
+}
+
+extension StartScreenState {
+    /// `payments-platform.json`, or `payments-platform-2.json` when a workspace file
+    /// already has that name (the store still refuses to replace one made meanwhile).
+    func newFilePath(forName name: String) -> String {
+        let workspace = Workspace(directory: workspaceDirectory)
+        let taken = Set(entries.map(\.path))
+        let first = workspace.path(forName: name)
+        var path = first
+        var counter = 2
+        while taken.contains(path) {
+            path = String(first.dropLast(5)) + "-\(counter).json"
+            counter += 1
+        }
+        return path
     }
 }
