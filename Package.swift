@@ -68,6 +68,12 @@ let package = Package(
             ],
             path: "Sources/LifecycleCLI"
         ),
+        // Shared by the tests and the benchmark helper's release-build soak run.
+        .target(
+            name: "LifecycleTestSupport",
+            dependencies: ["LifecycleCore", "LifecycleTUI", "LifecycleContent"],
+            path: "Sources/LifecycleTestSupport"
+        ),
         .executableTarget(
             name: "lifecycle",
             dependencies: ["LifecycleCLI"],
@@ -78,6 +84,7 @@ let package = Package(
             dependencies: [
                 "LifecycleCore",
                 "LifecycleTUI",
+                "LifecycleTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Sources/lifecycle-bench",
@@ -90,12 +97,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LifecycleTUITests",
-            dependencies: ["LifecycleTUI", "LifecycleCore"],
+            dependencies: ["LifecycleTUI", "LifecycleCore", "LifecycleTestSupport"],
             path: "Tests/LifecycleTUITests"
         ),
         .testTarget(
             name: "LifecycleEndToEndTests",
-            dependencies: ["lifecycle", "LifecycleCore"],
+            dependencies: ["lifecycle", "LifecycleCore", "LifecycleTestSupport"],
             path: "Tests/LifecycleEndToEndTests"
         ),
     ]

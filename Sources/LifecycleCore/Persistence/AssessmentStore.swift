@@ -194,7 +194,7 @@ public struct AssessmentStore: Sendable {
             var rotation = backups.map { BackupRotation(location: $0, target: target) }
             if let currentBytes { rotation?.stage(currentBytes: currentBytes, writer: writer) }
             do {
-                warnings = try writer.write(newBytes, to: target)
+                warnings = try writer.write(newBytes, to: target, ownLinks: rotation?.stagedAsLink == true ? 1 : 0)
             } catch {
                 rotation?.abandon()
                 throw error
@@ -211,6 +211,11 @@ public struct AssessmentStore: Sendable {
 public struct SaveReceipt: Sendable {
     public var fingerprint: FileFingerprint
     public var warnings: [String]
+
+    public init(fingerprint: FileFingerprint, warnings: [String]) {
+        self.fingerprint = fingerprint
+        self.warnings = warnings
+    }
 }
 
 /// How the explorer's save went (see `AssessmentStore.saveMerging`).

@@ -20,9 +20,10 @@ public struct AtomicFileWriter: Sendable {
     /// Writes `bytes` to `path` atomically. An existing file keeps its permission bits,
     /// owner and group (refused when they cannot be kept, rather than handing the file to
     /// whoever runs the save); a new one gets `newFileMode`. A read-only file is refused.
-    /// Returns warnings the caller should show (the file had other hard links).
+    /// Returns warnings the caller should show (the file had other hard links than the
+    /// `ownLinks` the caller made itself, such as a staged backup).
     @discardableResult
-    public func write(_ bytes: [UInt8], to path: String) throws(FileProblem) -> [String] {
+    public func write(_ bytes: [UInt8], to path: String, ownLinks: Int = 0) throws(FileProblem) -> [String] {
         let directory = AtomicFileWriter.directory(of: path)
         var isDirectory = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) else {
@@ -44,8 +45,9 @@ public struct AtomicFileWriter: Sendable {
             if existing.st_mode & 0o222 == 0 || access(path, W_OK) != 0 && errno == EACCES {
                 throw .readOnly(path: path)
             }
-            if existing.st_nlink > 1 {
-                warnings.append("\(TerminalSafeText.escaped(path)) had \(existing.st_nlink - 1) other hard link(s); they still show the previous version (an atomic save makes a new file)")
+            if existing.st_nlink > 1 + UInt(ownLinks) {
+                let others = Int(existing.st_nlink) - 1 - ownLinks
+                warnings.append("\(TerminalSafeText.escaped(path)) had \(others) other hard link\(others == 1 ? "" : "s"); \(others == 1 ? "it still shows" : "they still show") the previous version (an atomic save makes a new file)")
             }
         }
         func failure(_ reason: String) -> FileProblem {

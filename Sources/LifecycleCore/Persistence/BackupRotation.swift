@@ -10,6 +10,8 @@ struct BackupRotation {
     let location: BackupLocation
     let target: String
     private var stagedPath: String?
+    /// True when the staged version is a hard link to the file being replaced.
+    private(set) var stagedAsLink = false
 
     init(location: BackupLocation, target: String) {
         self.location = location
@@ -22,11 +24,11 @@ struct BackupRotation {
         removeAbandonedStagings(of: latest)
         let staged = latest + ".staged-\(getpid())"
         unlink(staged)
-        if link(target, staged) == 0 { stagedPath = staged; return }
+        if link(target, staged) == 0 { stagedPath = staged; stagedAsLink = true; return }
         // The folder nearly always exists: try the link before creating it.
         try? FileManager.default.createDirectory(atPath: location.directory, withIntermediateDirectories: true,
                                                  attributes: [.posixPermissions: 0o700])
-        if link(target, staged) == 0 { stagedPath = staged; return }
+        if link(target, staged) == 0 { stagedPath = staged; stagedAsLink = true; return }
         // Another file system, or one without links: copy the bytes.
         if (try? writer.write(currentBytes, to: staged)) != nil { stagedPath = staged }
     }
