@@ -49,15 +49,15 @@ struct DiffCommand: ParsableCommand {
         case .text:
             let environment = ProcessInfo.processInfo.environment
             let useColor = color || (isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
-            print(DiffTextRenderer(diff: diff, color: useColor).render(), terminator: "")
+            StandardOutput.write(DiffTextRenderer(diff: diff, color: useColor).render())
         case .json:
-            print(CanonicalJSONWriter.string(DiffJSONRenderer.jsonValue(diff)), terminator: "")
+            StandardOutput.write(CanonicalJSONWriter.string(DiffJSONRenderer.jsonValue(diff)))
         case .markdown:
-            print(DiffMarkdownRenderer.render(diff), terminator: "")
+            StandardOutput.write(DiffMarkdownRenderer.render(diff))
         }
         let differs = failOn == .any ? !diff.isEmpty : diff.hasWorse
         // Exit here rather than return: freeing two large documents and their diff took
-        // a tenth of the command's time, and the process ends anyway (exit flushes stdout).
+        // a tenth of the command's time, and the process ends anyway (the output is already written).
         withExtendedLifetime(diff) { Glibc.exit(differs ? 1 : 0) }
     }
 }

@@ -58,7 +58,7 @@ enum ExplorerLauncher {
         backend.shutdown()
         for message in runtime.exitMessages { printError(message) }
         if case .explorer(let explorer) = runtime.state.mode, explorer.document.isDemo {
-            print("The demo copy is kept at \(explorer.document.path)")
+            StandardOutput.writeLine("The demo copy is kept at \(explorer.document.path)")
         }
         exit(status)
     }

@@ -56,6 +56,6 @@ struct TextconvCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let loaded = try makeStore(catalog).loadOrReport(file)
-        print(TextconvRenderer.render(loaded.assessment, catalog: catalog), terminator: "")
+        StandardOutput.write(TextconvRenderer.render(loaded.assessment, catalog: catalog))
     }
 }

@@ -27,7 +27,7 @@ struct MilestoneCommand: ParsableCommand {
         }
         try attempt { () throws(FileProblem) in try store.save(assessment, to: file, replacing: loaded.fingerprint) }
         let progress = assessment.overallProgress(in: catalog)
-        print("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
+        StandardOutput.writeLine("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
     }
 }
 
@@ -57,14 +57,14 @@ struct MilestonesCommand: ParsableCommand {
                     "gaps": .number(Double(progress.gaps)),
                 ])
             })
-            print(CanonicalJSONWriter.string(value), terminator: "")
+            StandardOutput.write(CanonicalJSONWriter.string(value))
         case .text:
             if milestones.isEmpty {
-                print("No milestones in \(TerminalSafeText.escaped(file)). Take one with: lifecycle milestone \(TerminalSafeText.escaped(file)) --label LABEL")
+                StandardOutput.writeLine("No milestones in \(TerminalSafeText.escaped(file)). Take one with: lifecycle milestone \(TerminalSafeText.escaped(file)) --label LABEL")
             }
             for milestone in milestones {
                 let progress = milestone.assessment.overallProgress(in: catalog)
-                print("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+                StandardOutput.writeLine("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
             }
         }
     }

@@ -35,7 +35,7 @@ struct ReportCommand: ParsableCommand {
             try attempt { () throws(FileProblem) in try AtomicFileWriter().write(Array(text.utf8), to: output) }
             printError("Wrote \(TerminalSafeText.escaped(output))")
         } else {
-            print(text, terminator: "")
+            StandardOutput.write(text)
         }
     }
 }

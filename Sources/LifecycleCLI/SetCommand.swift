@@ -49,6 +49,6 @@ struct SetCommand: ParsableCommand {
         try attempt { () throws(FileProblem) in
             try store.save(assessment, to: file, replacing: loaded.fingerprint)
         }
-        print("\(questionID): \(status.label)")
+        StandardOutput.writeLine("\(TerminalSafeText.escaped(questionID)): \(status.label)")
     }
 }

@@ -22,7 +22,7 @@ struct ValidateCommand: ParsableCommand {
             let report = validator.validate(path: file)
             report.warnings.forEach(printWarning)
             if report.isValid {
-                print("\(TerminalSafeText.escaped(file)): ok (\(report.kind == .assessment ? "" : report.kind.rawValue + ", ")\(report.summary))")
+                StandardOutput.writeLine("\(TerminalSafeText.escaped(file)): ok (\(report.kind == .assessment ? "" : report.kind.rawValue + ", ")\(report.summary))")
             } else {
                 invalidCount += 1
                 report.errors.forEach { printError("lifecycle: error: \($0)") }
