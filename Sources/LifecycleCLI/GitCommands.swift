@@ -10,7 +10,12 @@ struct MergeCommand: ParsableCommand {
             Writes the result into OURS as canonical JSON. Answers changed on one side merge \
             cleanly; the same answer changed differently on both sides is a conflict: our \
             status is kept, both notes are kept between <<<<<<< / >>>>>>> markers, and the \
-            exit status is 1. Exit status 2: a file could not be read or written.
+            exit status is 1. Other top-level fields merge the same way (different changes: \
+            ours kept, exit status 1). Milestones are united by label; when both sides froze \
+            a different snapshot under one label, theirs is kept as "LABEL (theirs)", then \
+            "LABEL (theirs 2)", ..., also with exit status 1. The result is checked to load \
+            before it is written. Exit status 2: a file could not be read or written, or the \
+            result would not load (nothing is written).
             """
     )
 
@@ -33,8 +38,14 @@ struct MergeCommand: ParsableCommand {
         if result.catalogsDiffer {
             printWarning("the merged files were made against different catalog versions; answers were matched by question id")
         }
+        let bytes = result.merged.canonicalBytes()
+        do {
+            try store.checkLoads(bytes, as: ours)
+        } catch {
+            throw reportError("the merged result would not load, so nothing was written: \(error.description)")
+        }
         // git owns OURS during a merge: write it atomically, without the stale-file check.
-        try attempt { () throws(FileProblem) in try AtomicFileWriter().write(result.merged.canonicalBytes(), to: ours) }
+        try attempt { () throws(FileProblem) in try AtomicFileWriter().write(bytes, to: ours) }
         guard result.conflicts.isEmpty else {
             for conflict in result.conflicts { printError("lifecycle: conflict: \(TerminalSafeText.escaped(conflict.description))") }
             printError("lifecycle: \(result.conflicts.count) conflict\(result.conflicts.count == 1 ? "" : "s"); resolve the notes marked <<<<<<< ours in the explorer, then commit")
