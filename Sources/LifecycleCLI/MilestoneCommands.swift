@@ -69,35 +69,3 @@ struct MilestonesCommand: ParsableCommand {
         }
     }
 }
-
-/// Finishes loading one side of a comparison, `FILE` or `FILE@LABEL`, whose file was
-/// already read and parsed (see `DiffCommand`).
-func loadSide(_ side: SideSpec, from file: ParsedFile, store: AssessmentStore) throws -> DiffSide {
-    let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
-    guard let label = side.label else { return DiffSide(label: side.spec, assessment: loaded.assessment) }
-    guard let milestone = loaded.assessment.milestone(labelled: label) else {
-        let known = loaded.assessment.milestones.map { TerminalSafeText.escaped($0.label) }
-        throw reportError("\(TerminalSafeText.escaped(side.path)): no milestone labelled \"\(TerminalSafeText.escaped(label))\"" + (known.isEmpty ? " (it has none)" : " (milestones: \(known.joined(separator: ", ")))"))
-    }
-    return DiffSide(label: side.spec, assessment: milestone.assessment)
-}
-
-/// A side of a comparison: FILE, or FILE@LABEL for a milestone. An existing file whose
-/// name contains "@" is taken as a file.
-struct SideSpec: Sendable {
-    let spec: String
-    let path: String
-    let label: String?
-
-    init(_ spec: String) {
-        self.spec = spec
-        if FileManager.default.fileExists(atPath: spec) || !spec.contains("@") {
-            path = spec
-            label = nil
-        } else {
-            let at = spec.lastIndex(of: "@")!
-            path = String(spec[..<at])
-            label = String(spec[spec.index(after: at)...])
-        }
-    }
-}
