@@ -2,6 +2,15 @@ import ArgumentParser
 import FoundationEssentials
 import LifecycleCore
 
+/// The git set-up, in both git commands' help: a copied binary has no README beside it.
+private let gitSetup = """
+    To use it in git, in the repository that holds the assessments:
+      echo 'reviews/*.json diff=lifecycle merge=lifecycle' >> .gitattributes
+      git config diff.lifecycle.textconv "lifecycle textconv"
+      git config merge.lifecycle.name "lifecycle assessment merge"
+      git config merge.lifecycle.driver "lifecycle merge %O %A %B"
+    """
+
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
@@ -16,6 +25,8 @@ struct MergeCommand: ParsableCommand {
             "LABEL (theirs 2)", ..., also with exit status 1. The result is checked to load \
             before it is written. Exit status 2: a file could not be read or written, or the \
             result would not load (nothing is written).
+
+            \(gitSetup)
             """
     )
 
@@ -58,7 +69,13 @@ struct TextconvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv",
         abstract: "Print an assessment as one line per answer, for git's diff.<name>.textconv.",
-        discussion: "See the README for the .gitattributes and git config lines."
+        discussion: """
+            Prints the name, maturity, reviewers and progress, then one line per answer \
+            grouped by area (notes and reasons indented below it) and a line per milestone, \
+            so git diff and git log -p show "generation.event-rate: gap" instead of JSON.
+
+            \(gitSetup)
+            """
     )
 
     @Argument(help: "The assessment file.")
