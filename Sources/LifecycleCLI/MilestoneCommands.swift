@@ -64,7 +64,7 @@ struct MilestonesCommand: ParsableCommand {
             }
             for milestone in milestones {
                 let progress = milestone.assessment.overallProgress(in: catalog)
-                StandardOutput.writeLine("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+                StandardOutput.writeLine("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(Counted.noun(progress.gaps, "gap"))")
             }
         }
     }
