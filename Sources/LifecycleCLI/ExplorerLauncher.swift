@@ -14,6 +14,13 @@ struct ExplorerOptions: ParsableArguments {
     var noColor = false
 }
 
+/// The commands that run the explorer (through `ExplorerLauncher`).
+protocol OpensTheExplorer {}
+
+extension LifecycleCommand: OpensTheExplorer {}
+extension OpenCommand: OpensTheExplorer {}
+extension DemoCommand: OpensTheExplorer {}
+
 /// Starts the terminal explorer on a start screen or an open document, runs it, and
 /// restores the terminal on every way out.
 enum ExplorerLauncher {

@@ -8,9 +8,11 @@ extension LifecycleCommand {
     /// exit status 64 and writes help with unchecked stdio; this keeps the README's
     /// promise of one line and status 2, and checks every write to standard output.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        StandardOutput.checkAtExit()
         do {
             var command = try parseAsRoot(arguments)
+            // The explorer's exit status (128 + signal after a hang-up) must survive a
+            // screen that can no longer be written; its other output is checked as written.
+            if !(command is OpensTheExplorer) { StandardOutput.checkAtExit() }
             try command.run()
         } catch {
             exit(after: error, arguments: arguments)
