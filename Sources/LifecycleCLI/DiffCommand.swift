@@ -8,7 +8,9 @@ struct DiffCommand: ParsableCommand {
         commandName: "diff",
         abstract: "Compare two assessments, or an assessment and a milestone, question by question.",
         discussion: """
-            A and B are assessment files or FILE@LABEL milestones. Exit status as diff(1): \
+            A and B are assessment files or FILE@LABEL milestones. An argument naming an \
+            existing file is that file; otherwise it splits at the first "@" that follows an \
+            existing file, so file names and labels may contain "@". Exit status as diff(1): \
             0 no differences, 1 differences, 2 trouble. With --fail-on regression: 1 only when \
             something got worse (a lower status, or an answer taken away), for CI gates.
             """
@@ -36,7 +38,7 @@ struct DiffCommand: ParsableCommand {
         // Each file is read and parsed on a thread of its own while the catalog loads:
         // on two cores that takes about half off comparing two large files. Errors are
         // still reported in order: the catalog's, then the earlier side's, then the later's.
-        let sides = (SideSpec(before), SideSpec(after))
+        let sides = (try SideSpec(before), try SideSpec(after))
         let readingLeft = BackgroundTask.start { Result { () throws(FileProblem) in try AssessmentStore.read(sides.0.path) } }
         let readingRight = BackgroundTask.start { Result { () throws(FileProblem) in try AssessmentStore.read(sides.1.path) } }
         let catalog = try loadCatalog()
@@ -49,15 +51,15 @@ struct DiffCommand: ParsableCommand {
         case .text:
             let environment = ProcessInfo.processInfo.environment
             let useColor = color || (isatty(STDOUT_FILENO) == 1 && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb")
-            print(DiffTextRenderer(diff: diff, color: useColor).render(), terminator: "")
+            StandardOutput.write(DiffTextRenderer(diff: diff, color: useColor).render())
         case .json:
-            print(CanonicalJSONWriter.string(DiffJSONRenderer.jsonValue(diff)), terminator: "")
+            StandardOutput.write(CanonicalJSONWriter.string(DiffJSONRenderer.jsonValue(diff)))
         case .markdown:
-            print(DiffMarkdownRenderer.render(diff), terminator: "")
+            StandardOutput.write(DiffMarkdownRenderer.render(diff))
         }
         let differs = failOn == .any ? !diff.isEmpty : diff.hasWorse
         // Exit here rather than return: freeing two large documents and their diff took
-        // a tenth of the command's time, and the process ends anyway (exit flushes stdout).
+        // a tenth of the command's time, and the process ends anyway (the output is already written).
         withExtendedLifetime(diff) { Glibc.exit(differs ? 1 : 0) }
     }
 }

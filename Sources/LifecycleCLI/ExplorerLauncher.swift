@@ -14,6 +14,13 @@ struct ExplorerOptions: ParsableArguments {
     var noColor = false
 }
 
+/// The commands that run the explorer (through `ExplorerLauncher`).
+protocol OpensTheExplorer {}
+
+extension LifecycleCommand: OpensTheExplorer {}
+extension OpenCommand: OpensTheExplorer {}
+extension DemoCommand: OpensTheExplorer {}
+
 /// Starts the terminal explorer on a start screen or an open document, runs it, and
 /// restores the terminal on every way out.
 enum ExplorerLauncher {
@@ -58,7 +65,7 @@ enum ExplorerLauncher {
         backend.shutdown()
         for message in runtime.exitMessages { printError(message) }
         if case .explorer(let explorer) = runtime.state.mode, explorer.document.isDemo {
-            print("The demo copy is kept at \(explorer.document.path)")
+            StandardOutput.writeLine("The demo copy is kept at \(explorer.document.path)")
         }
         exit(status)
     }

@@ -2,6 +2,15 @@ import ArgumentParser
 import FoundationEssentials
 import LifecycleCore
 
+/// The git set-up, in both git commands' help: a copied binary has no README beside it.
+private let gitSetup = """
+    To use it in git, in the repository that holds the assessments:
+      echo 'reviews/*.json diff=lifecycle merge=lifecycle' >> .gitattributes
+      git config diff.lifecycle.textconv "lifecycle textconv"
+      git config merge.lifecycle.name "lifecycle assessment merge"
+      git config merge.lifecycle.driver "lifecycle merge %O %A %B"
+    """
+
 struct MergeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge",
@@ -10,7 +19,14 @@ struct MergeCommand: ParsableCommand {
             Writes the result into OURS as canonical JSON. Answers changed on one side merge \
             cleanly; the same answer changed differently on both sides is a conflict: our \
             status is kept, both notes are kept between <<<<<<< / >>>>>>> markers, and the \
-            exit status is 1. Exit status 2: a file could not be read or written.
+            exit status is 1. Other top-level fields merge the same way (different changes: \
+            ours kept, exit status 1). Milestones are united by label; when both sides froze \
+            a different snapshot under one label, theirs is kept as "LABEL (theirs)", then \
+            "LABEL (theirs 2)", ..., also with exit status 1. The result is checked to load \
+            before it is written. Exit status 2: a file could not be read or written, or the \
+            result would not load (nothing is written).
+
+            \(gitSetup)
             """
     )
 
@@ -33,8 +49,14 @@ struct MergeCommand: ParsableCommand {
         if result.catalogsDiffer {
             printWarning("the merged files were made against different catalog versions; answers were matched by question id")
         }
+        let bytes = result.merged.canonicalBytes()
+        do {
+            try store.checkLoads(bytes, as: ours)
+        } catch {
+            throw reportError("the merged result would not load, so nothing was written: \(error.description)")
+        }
         // git owns OURS during a merge: write it atomically, without the stale-file check.
-        try attempt { () throws(FileProblem) in try AtomicFileWriter().write(result.merged.canonicalBytes(), to: ours) }
+        try attempt { () throws(FileProblem) in try AtomicFileWriter().write(bytes, to: ours) }
         guard result.conflicts.isEmpty else {
             for conflict in result.conflicts { printError("lifecycle: conflict: \(TerminalSafeText.escaped(conflict.description))") }
             printError("lifecycle: \(result.conflicts.count) conflict\(result.conflicts.count == 1 ? "" : "s"); resolve the notes marked <<<<<<< ours in the explorer, then commit")
@@ -47,7 +69,13 @@ struct TextconvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv",
         abstract: "Print an assessment as one line per answer, for git's diff.<name>.textconv.",
-        discussion: "See the README for the .gitattributes and git config lines."
+        discussion: """
+            Prints the name, maturity, reviewers and progress, then one line per answer \
+            grouped by area (notes and reasons indented below it) and a line per milestone, \
+            so git diff and git log -p show "generation.event-rate: gap" instead of JSON.
+
+            \(gitSetup)
+            """
     )
 
     @Argument(help: "The assessment file.")
@@ -56,6 +84,6 @@ struct TextconvCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let loaded = try makeStore(catalog).loadOrReport(file)
-        print(TextconvRenderer.render(loaded.assessment, catalog: catalog), terminator: "")
+        StandardOutput.write(TextconvRenderer.render(loaded.assessment, catalog: catalog))
     }
 }

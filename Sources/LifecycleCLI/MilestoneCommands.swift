@@ -30,7 +30,7 @@ struct MilestoneCommand: ParsableCommand {
         }
         for warning in receipt.warnings { printWarning(warning) }
         let progress = loaded.assessment.overallProgress(in: catalog)
-        print("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
+        StandardOutput.writeLine("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
     }
 }
 
@@ -60,47 +60,15 @@ struct MilestonesCommand: ParsableCommand {
                     "gaps": .number(Double(progress.gaps)),
                 ])
             })
-            print(CanonicalJSONWriter.string(value), terminator: "")
+            StandardOutput.write(CanonicalJSONWriter.string(value))
         case .text:
             if milestones.isEmpty {
-                print("No milestones in \(TerminalSafeText.escaped(file)). Take one with: lifecycle milestone \(TerminalSafeText.escaped(file)) --label LABEL")
+                StandardOutput.writeLine("No milestones in \(TerminalSafeText.escaped(file)). Take one with: lifecycle milestone \(TerminalSafeText.escaped(file)) --label LABEL")
             }
             for milestone in milestones {
                 let progress = milestone.assessment.overallProgress(in: catalog)
-                print("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+                StandardOutput.writeLine("\(milestone.created.text)  \(TerminalSafeText.escaped(milestone.label))  \(progress.answered)/\(progress.total) answered, \(Counted.noun(progress.gaps, "gap"))")
             }
-        }
-    }
-}
-
-/// Finishes loading one side of a comparison, `FILE` or `FILE@LABEL`, whose file was
-/// already read and parsed (see `DiffCommand`).
-func loadSide(_ side: SideSpec, from file: ParsedFile, store: AssessmentStore) throws -> DiffSide {
-    let loaded = try attempt { () throws(FileProblem) in try store.load(file) }
-    guard let label = side.label else { return DiffSide(label: side.spec, assessment: loaded.assessment) }
-    guard let milestone = loaded.assessment.milestone(labelled: label) else {
-        let known = loaded.assessment.milestones.map { TerminalSafeText.escaped($0.label) }
-        throw reportError("\(TerminalSafeText.escaped(side.path)): no milestone labelled \"\(TerminalSafeText.escaped(label))\"" + (known.isEmpty ? " (it has none)" : " (milestones: \(known.joined(separator: ", ")))"))
-    }
-    return DiffSide(label: side.spec, assessment: milestone.assessment)
-}
-
-/// A side of a comparison: FILE, or FILE@LABEL for a milestone. An existing file whose
-/// name contains "@" is taken as a file.
-struct SideSpec: Sendable {
-    let spec: String
-    let path: String
-    let label: String?
-
-    init(_ spec: String) {
-        self.spec = spec
-        if FileManager.default.fileExists(atPath: spec) || !spec.contains("@") {
-            path = spec
-            label = nil
-        } else {
-            let at = spec.lastIndex(of: "@")!
-            path = String(spec[..<at])
-            label = String(spec[spec.index(after: at)...])
         }
     }
 }

@@ -43,6 +43,6 @@ struct NewCommand: ParsableCommand {
         }
         let assessment = Assessment(name: name, reviewers: reviewers, maturity: maturity, catalog: catalog.reference)
         try attempt { () throws(FileProblem) in try makeStore(catalog).create(assessment, at: path) }
-        print("Created \(TerminalSafeText.escaped(path)) (\(catalog.questionCount) questions in \(catalog.areas.count) areas)")
+        StandardOutput.writeLine("Created \(TerminalSafeText.escaped(path)) (\(catalog.questionCount) questions in \(catalog.areas.count) areas)")
     }
 }

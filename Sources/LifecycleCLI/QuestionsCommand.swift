@@ -28,8 +28,8 @@ struct QuestionsCommand: ParsableCommand {
             throw reportError("no question has the tag \"\(TerminalSafeText.escaped(tag))\" (tags: \(tags.joined(separator: ", ")))")
         }
         switch format {
-        case .text: print(listing.text(), terminator: "")
-        case .json: print(CanonicalJSONWriter.string(listing.jsonValue), terminator: "")
+        case .text: StandardOutput.write(listing.text())
+        case .json: StandardOutput.write(CanonicalJSONWriter.string(listing.jsonValue))
         }
     }
 }

@@ -17,7 +17,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "markdown, html, csv or json.")
     var format: Format = .markdown
 
-    @Option(help: "Write to this file (atomically) instead of standard output.")
+    @Option(help: "Write to this file instead of standard output: a regular file is replaced atomically, a device or FIFO written in place; an assessment file is never overwritten.")
     var output: String?
 
     func run() throws {
@@ -32,10 +32,14 @@ struct ReportCommand: ParsableCommand {
         case .json: text = CanonicalJSONWriter.string(ReportRenderers.json(report))
         }
         if let output {
-            try attempt { () throws(FileProblem) in try AtomicFileWriter().write(Array(text.utf8), to: output) }
+            do {
+                try OutputFile().write(Array(text.utf8), to: output, inputs: [file])
+            } catch {
+                throw reportError(error.description)
+            }
             printError("Wrote \(TerminalSafeText.escaped(output))")
         } else {
-            print(text, terminator: "")
+            StandardOutput.write(text)
         }
     }
 }

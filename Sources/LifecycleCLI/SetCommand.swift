@@ -54,6 +54,6 @@ struct SetCommand: ParsableCommand {
         }
         warnAboutDrift(loaded, catalog: catalog)
         for warning in receipt.warnings { printWarning(warning) }
-        print("\(questionID): \(status.label)")
+        StandardOutput.writeLine("\(TerminalSafeText.escaped(questionID)): \(status.label)")
     }
 }

@@ -19,8 +19,8 @@ struct ShowCommand: ParsableCommand {
         let loaded = try makeStore(catalog).loadOrReport(file)
         let summary = ProgressSummary(assessment: loaded.assessment, catalog: catalog)
         switch format {
-        case .text: print(summary.text, terminator: "")
-        case .json: print(CanonicalJSONWriter.string(summary.jsonValue), terminator: "")
+        case .text: StandardOutput.write(summary.text)
+        case .json: StandardOutput.write(CanonicalJSONWriter.string(summary.jsonValue))
         }
     }
 }

@@ -1,3 +1,3 @@
 import LifecycleCLI
 
-LifecycleCommand.main()
+LifecycleCommand.runMain()

@@ -24,7 +24,7 @@ final class ReviewHistoryTests: XCTestCase {
         let milestone = try lifecycle.run("milestone", file, "--label", "Q3")
         XCTAssertEqual(milestone.status, 0, milestone.stderr)
         XCTAssertEqual(try lifecycle.run("milestone", file, "--label", "Q3").status, 2, "labels are unique")
-        XCTAssertTrue(try lifecycle.run("milestones", file).stdout.contains("  Q3  2/138 answered, 1 gaps"))
+        XCTAssertTrue(try lifecycle.run("milestones", file).stdout.contains("  Q3  2/138 answered, 1 gap\n"))
 
         XCTAssertEqual(try lifecycle.run("diff", file + "@Q3", file).status, 0, "no change since the milestone")
         try lifecycle.run("set", file, "generation.event-rate", "--status", "addressed", "--note", "load tested")

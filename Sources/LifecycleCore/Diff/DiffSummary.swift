@@ -25,7 +25,7 @@ public struct DiffSummary: Sendable, Equatable {
     public var worse: Int { regressed + newlyUnanswered }
 
     public var sentence: String {
-        "\(improved) improved, \(regressed) regressed, \(newlyAnswered) newly answered, \(newlyUnanswered) newly unanswered, \(statusChanged) other status changes, \(notesChanged) notes changed"
+        "\(improved) improved, \(regressed) regressed, \(newlyAnswered) newly answered, \(newlyUnanswered) newly unanswered, \(Counted.noun(statusChanged, "other status change")), \(Counted.noun(notesChanged, "note")) changed"
     }
 }
 

@@ -60,21 +60,9 @@ public enum ThreeWayMerge {
             }
         }
 
-        // Milestones: the union by label.
-        for milestone in theirs.milestones {
-            if let mine = merged.milestone(labelled: milestone.label) {
-                if mine != milestone {
-                    var renamed = milestone
-                    renamed.label = milestone.label + " (theirs)"
-                    merged.milestones.append(renamed)
-                    conflicts.append(MergeConflict(subject: "milestone \"\(milestone.label)\"", detail: "differs on the two sides; theirs kept as \"\(renamed.label)\""))
-                }
-            } else {
-                merged.milestones.append(milestone)
-            }
-        }
-        merged.milestones.sort { $0.created < $1.created }
-        for (key, value) in theirs.unknownFields where merged.unknownFields[key] == nil { merged.unknownFields[key] = value }
+        merged.milestones = uniteMilestones(ours: ours.milestones, theirs: theirs.milestones, conflicts: &conflicts)
+        merged.unknownFields = mergeUnknownFields(base: base.unknownFields, ours: ours.unknownFields,
+                                                  theirs: theirs.unknownFields, conflicts: &conflicts)
 
         let catalogs = Set([base.catalog.version, ours.catalog.version, theirs.catalog.version])
         return MergeResult(merged: merged, conflicts: conflicts, catalogsDiffer: catalogs.count > 1)

@@ -43,7 +43,7 @@ public enum HTMLReportRenderer {
             <body>
             <h1>Architecture review: \(escape(a.name))</h1>
             <p class="meta">Maturity: \(escape(report.maturityTitle)) · Reviewers: \(escape(a.reviewers.isEmpty ? "not recorded" : a.reviewers.joined(separator: ", "))) · Catalog: \(escape(a.catalog.id)) \(escape(a.catalog.version)) · Last change: \(escape(a.lastChange.text))</p>
-            <p><strong>\(overall.answered) of \(overall.total) questions answered (\(ReportRenderers.percent(overall)))</strong>: \(overall.addressed) addressed, \(overall.partial) partial, \(overall.gaps) gaps, \(overall.notApplicable) not applicable.</p>
+            <p><strong>\(overall.answered) of \(overall.total) questions answered (\(ReportRenderers.percent(overall)))</strong>: \(overall.addressed) addressed, \(overall.partial) partial, \(Counted.noun(overall.gaps, "gap")), \(overall.notApplicable) not applicable.</p>
 
             """
         html += "<h2>Progress per stage and undercurrent</h2>\n" + legend() + progressChart(report) + "\n"
@@ -113,7 +113,7 @@ public enum HTMLReportRenderer {
                 // From light grey (nothing answered) to green (all answered).
                 let share = p.fractionAnswered
                 let color = p.total == 0 ? "#f5f5f5" : "rgb(\(Int(230 - 184 * share)),\(Int(230 - 105 * share)),\(Int(230 - 180 * share)))"
-                svg += "<rect x=\"\(x + 2)\" y=\"\(y + 2)\" width=\"\(cellWidth - 4)\" height=\"\(cellHeight - 4)\" rx=\"4\" fill=\"\(color)\"><title>\(escape(stage.title)) × \(escape(undercurrent.title)): \(p.answered)/\(p.total) answered, \(p.gaps) gaps</title></rect>\n"
+                svg += "<rect x=\"\(x + 2)\" y=\"\(y + 2)\" width=\"\(cellWidth - 4)\" height=\"\(cellHeight - 4)\" rx=\"4\" fill=\"\(color)\"><title>\(escape(stage.title)) × \(escape(undercurrent.title)): \(p.answered)/\(p.total) answered, \(Counted.noun(p.gaps, "gap"))</title></rect>\n"
                 let textColor = share > 0.6 ? "#ffffff" : "#1b1b1b"
                 svg += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight / 2 + 5)\" font-size=\"13\" text-anchor=\"middle\" fill=\"\(textColor)\">\(p.answered)/\(p.total)\(p.gaps > 0 ? " · \(p.gaps) gap\(p.gaps == 1 ? "" : "s")" : "")</text>\n"
             }

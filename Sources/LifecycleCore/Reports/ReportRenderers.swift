@@ -9,7 +9,7 @@ public enum ReportRenderers {
         lines.append("- Catalog: \(md(a.catalog.id)) \(md(a.catalog.version))")
         lines.append("- Last change: \(a.lastChange.text)")
         let overall = report.overall
-        lines += ["", "## Progress", "", "**\(overall.answered) of \(overall.total) questions answered** (\(percent(overall))): \(overall.addressed) addressed, \(overall.partial) partial, \(overall.gaps) gaps, \(overall.notApplicable) not applicable.", ""]
+        lines += ["", "## Progress", "", "**\(overall.answered) of \(overall.total) questions answered** (\(percent(overall))): \(overall.addressed) addressed, \(overall.partial) partial, \(Counted.noun(overall.gaps, "gap")), \(overall.notApplicable) not applicable.", ""]
         lines += ["| Area | Kind | Answered | Addressed | Partial | Gaps | N/A |", "|---|---|---|---|---|---|---|"]
         for area in report.catalog.areas {
             let p = a.progress(of: area)

@@ -1,19 +1,24 @@
 /// A line-per-answer text view of an assessment for git's textconv, so `git diff` and
 /// `git log -p` show "generation.event-rate: gap -> addressed" instead of JSON braces.
+/// Empty fields get no line: a "note: " with nothing after it is noise in every diff.
 public enum TextconvRenderer {
     public static func render(_ assessment: Assessment, catalog: Catalog) -> String {
         let safe = TerminalSafeText.escaped
         var lines = ["assessment: \(safe(assessment.name))"]
         lines.append("maturity: \(assessment.maturity ?? "(not recorded)")")
-        lines.append("reviewers: \(assessment.reviewers.map(safe).joined(separator: ", "))")
+        if !assessment.reviewers.isEmpty {
+            lines.append("reviewers: \(assessment.reviewers.map(safe).joined(separator: ", "))")
+        }
         lines.append("catalog: \(safe(assessment.catalog.id)) \(safe(assessment.catalog.version))")
         let overall = assessment.overallProgress(in: catalog)
-        lines.append("progress: \(overall.answered)/\(overall.total) answered, \(overall.gaps) gaps, \(overall.partial) partial")
+        lines.append("progress: \(overall.answered)/\(overall.total) answered, \(Counted.noun(overall.gaps, "gap")), \(overall.partial) partial")
         func answerLines(_ id: String, _ answer: Answer) -> [String] {
             var result = ["\(safe(id)): \(answer.status.label)"]
             if !answer.reason.isEmpty { result.append("  reason: \(safe(answer.reason))") }
-            for line in answer.note.split(separator: "\n", omittingEmptySubsequences: false) {
-                result.append("  note: \(safe(String(line)))")
+            if !answer.note.isEmpty {
+                for line in answer.note.split(separator: "\n", omittingEmptySubsequences: false) {
+                    result.append(line.isEmpty ? "  note:" : "  note: \(safe(String(line)))")
+                }
             }
             return result
         }
@@ -22,7 +27,7 @@ public enum TextconvRenderer {
             guard !answered.isEmpty else { continue }
             let progress = assessment.progress(of: area)
             lines.append("")
-            lines.append("[\(area.title)] \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+            lines.append("[\(area.title)] \(progress.answered)/\(progress.total) answered, \(Counted.noun(progress.gaps, "gap"))")
             for question in answered { lines += answerLines(question.id, assessment.answers[question.id]!) }
         }
         let unknown = assessment.unknownQuestionIDs(in: catalog)
@@ -34,7 +39,7 @@ public enum TextconvRenderer {
         for milestone in assessment.milestones {
             let progress = milestone.assessment.overallProgress(in: catalog)
             lines.append("")
-            lines.append("milestone \"\(safe(milestone.label))\" \(milestone.created.text): \(progress.answered)/\(progress.total) answered, \(progress.gaps) gaps")
+            lines.append("milestone \"\(safe(milestone.label))\" \(milestone.created.text): \(progress.answered)/\(progress.total) answered, \(Counted.noun(progress.gaps, "gap"))")
         }
         return lines.joined(separator: "\n") + "\n"
     }
