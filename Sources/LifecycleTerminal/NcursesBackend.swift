@@ -13,6 +13,7 @@ public final class NcursesBackend: TerminalBackend {
     private var previous: Screen?
     private let palette: Palette
     public let usesASCII: Bool
+    private let glyphs: TerminalGlyphs
     private var rapidErrors = 0
 
     public struct Options {
@@ -48,6 +49,8 @@ public final class NcursesBackend: TerminalBackend {
         let resetSequence = try NcursesBackend.preflight()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         usesASCII = lc_locale_is_utf8() == 0
+        glyphs = TerminalGlyphs(capacity: Int(lc_ccharw_max()), unicode: !usesASCII,
+                                columns: { Int(lc_wcwidth(wchar_t(bitPattern: $0))) })
 
         // Our handlers first, so ncurses does not install its own.
         lc_install_quit_signal_handlers()
@@ -188,7 +191,7 @@ public final class NcursesBackend: TerminalBackend {
                    column + 1 >= screen.width || previous[row, column + 1].isContinuation == screen[row, column + 1].isContinuation {
                     continue
                 }
-                put(cell, attributes: attributes, row: row, column: column)
+                put(cell, columns: screen.columns(row: row, column: column), attributes: attributes, row: row, column: column)
             }
         }
         if let cursor = screen.cursor {
@@ -198,14 +201,13 @@ public final class NcursesBackend: TerminalBackend {
         previous = screen
     }
 
-    private func put(_ cell: Cell, attributes: (attr_t, Int16), row: Int, column: Int) {
+    private func put(_ cell: Cell, columns: Int, attributes: (attr_t, Int16), row: Int, column: Int) {
         let (attributes, pair) = attributes
-        // Up to five code points per cell (a base character and combining marks).
-        var scalars = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if scalars.isEmpty { scalars = [wchar_t(32)] }
-        scalars.append(0)
-        _ = scalars.withUnsafeBufferPointer { buffer in
-            lc_put_cell(Int32(row), Int32(column), buffer.baseAddress, attributes, pair)
+        for (offset, glyph) in glyphs.glyphs(for: cell.text, width: columns).enumerated() {
+            let characters = glyph.map { wchar_t(bitPattern: $0) } + [0]
+            _ = characters.withUnsafeBufferPointer { buffer in
+                lc_put_cell(Int32(row), Int32(column + offset), buffer.baseAddress, attributes, pair)
+            }
         }
     }
 

@@ -3,7 +3,7 @@ import LifecycleCore
 extension AppState {
     /// Draws the whole frame. Pure: the same state and size always give the same screen.
     public func render() -> Screen {
-        var screen = Screen(width: width, height: height)
+        var screen = Screen(width: width, height: height, asciiOnly: asciiOnly)
         if isTooSmall {
             drawTooSmall(&screen)
             return screen
