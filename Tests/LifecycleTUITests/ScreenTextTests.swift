@@ -51,6 +51,8 @@ final class ScreenTextTests: XCTestCase {
         var edge = Screen(width: 3, height: 1)
         edge.put("日ab", row: 0, column: -1)
         XCTAssertEqual(edge.line(0), " ab", "half of 日 left of the screen becomes a space")
+        edge.put("abc日xy", row: 0, column: -5)
+        XCTAssertEqual(edge.line(0), "xyb", "text wholly left of the screen is skipped")
         assertCellsAreWhole(screen)
         assertCellsAreWhole(edge)
     }

@@ -79,8 +79,8 @@ public struct Screen: Equatable, Sendable {
                 break
             }
             if x < start {
-                // Only part of it is on screen: the visible part becomes spaces.
-                blank(row: row, from: start, to: x + characterWidth, style: style)
+                // Left of the screen, perhaps with its right half on it: that half becomes a space.
+                if x + characterWidth > start { blank(row: row, from: start, to: x + characterWidth, style: style) }
             } else {
                 place(character, width: characterWidth, row: row, column: x, style: style)
             }
