@@ -43,12 +43,18 @@ struct ExplorerView {
         }
     }
 
+    /// Key hints or a message on the left, the save status on the right. The status keeps
+    /// its beginning (what failed, and which file) and is cut at the end; it may take the
+    /// whole row, leaving a message at least half of it.
     private func drawFooter(_ screen: inout Screen, _ rect: Rect) {
         let (saveText, saveStyle) = saveStatus()
-        let saveWidth = DisplayWidth.of(screen.visible(saveText))
-        let room = max(0, rect.width - saveWidth - 1)
-        if let flash = state.flash {
-            screen.put(" " + flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
+        let flash = state.flash.map { screen.visible(" " + $0) }
+        let flashWidth = flash.map { DisplayWidth.of($0) } ?? 0
+        let status = screen.fitted(saveText, toWidth: max(0, rect.width - 1 - min(flashWidth, rect.width / 2)))
+        let statusWidth = DisplayWidth.of(status)
+        let room = max(0, rect.width - statusWidth - 1)
+        if let flash {
+            screen.put(flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
         } else {
             var x = 1
             for (keys, label) in KeyBindings.footer(footerContext) {
@@ -58,7 +64,7 @@ struct ExplorerView {
                 x += screen.put(label, row: rect.row, column: x, style: .dim)
             }
         }
-        screen.put(saveText, row: rect.row, column: rect.width - saveWidth, style: saveStyle)
+        screen.put(status, row: rect.row, column: rect.width - statusWidth, style: saveStyle)
     }
 
     private var footerContext: KeyBinding.Context {
