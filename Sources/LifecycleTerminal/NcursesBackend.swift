@@ -55,7 +55,18 @@ public final class NcursesBackend: TerminalBackend {
         // Our handlers first, so ncurses does not install its own.
         lc_install_quit_signal_handlers()
         lc_install_crash_handlers(resetSequence)
-        guard let created = newterm(term, lc_stdout(), lc_stdin()) else { throw TerminalError.unusableTerminal(term) }
+        // The window's real size (the tty's ioctl), not LINES/COLUMNS: those are often
+        // exported by a shell for another window, and a stale COLUMNS=300 would lay out
+        // 300 columns in a window of 100. use_env(false) alone falls back to terminfo's
+        // fixed size (80x24 for xterm), hence use_tioctl(true). Set on the pre-screen
+        // too: ncurses 6.4 copies only use_env from the globals into a new screen, and
+        // without use_tioctl there a resize would go unnoticed.
+        use_env(false)
+        use_tioctl(true)
+        let prescreen = new_prescr()
+        use_env_sp(prescreen, false)
+        use_tioctl_sp(prescreen, true)
+        guard let created = newterm_sp(prescreen, term, lc_stdout(), lc_stdin()) else { throw TerminalError.unusableTerminal(term) }
         screenPointer = created
         set_term(created)
         set_escdelay(25)
