@@ -38,6 +38,13 @@ static inline mmask_t lc_button1_clicked(void) { return BUTTON1_CLICKED | BUTTON
 static inline mmask_t lc_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t lc_button5_pressed(void) { return BUTTON5_PRESSED; }
 
+/// Columns the C library gives a code point (what curses advances by); -1 when it is
+/// not printable in this locale.
+static inline int lc_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// Code points one curses cell holds (a spacing character and zero-width ones).
+static inline int lc_ccharw_max(void) { return CCHARW_MAX; }
+
 /// Draws one cell: a base character plus combining marks, with attributes.
 static inline int lc_put_cell(int y, int x, const wchar_t *chars, attr_t attrs, short pair) {
     cchar_t cell;

@@ -13,6 +13,7 @@ public final class NcursesBackend: TerminalBackend {
     private var previous: Screen?
     private let palette: Palette
     public let usesASCII: Bool
+    private let glyphs: TerminalGlyphs
     private var rapidErrors = 0
 
     public struct Options {
@@ -48,11 +49,24 @@ public final class NcursesBackend: TerminalBackend {
         let resetSequence = try NcursesBackend.preflight()
         let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
         usesASCII = lc_locale_is_utf8() == 0
+        glyphs = TerminalGlyphs(capacity: Int(lc_ccharw_max()), unicode: !usesASCII,
+                                columns: { Int(lc_wcwidth(wchar_t(bitPattern: $0))) })
 
         // Our handlers first, so ncurses does not install its own.
         lc_install_quit_signal_handlers()
         lc_install_crash_handlers(resetSequence)
-        guard let created = newterm(term, lc_stdout(), lc_stdin()) else { throw TerminalError.unusableTerminal(term) }
+        // The window's real size (the tty's ioctl), not LINES/COLUMNS: those are often
+        // exported by a shell for another window, and a stale COLUMNS=300 would lay out
+        // 300 columns in a window of 100. use_env(false) alone falls back to terminfo's
+        // fixed size (80x24 for xterm), hence use_tioctl(true). Set on the pre-screen
+        // too: ncurses 6.4 copies only use_env from the globals into a new screen, and
+        // without use_tioctl there a resize would go unnoticed.
+        use_env(false)
+        use_tioctl(true)
+        let prescreen = new_prescr()
+        use_env_sp(prescreen, false)
+        use_tioctl_sp(prescreen, true)
+        guard let created = newterm_sp(prescreen, term, lc_stdout(), lc_stdin()) else { throw TerminalError.unusableTerminal(term) }
         screenPointer = created
         set_term(created)
         set_escdelay(25)
@@ -188,7 +202,7 @@ public final class NcursesBackend: TerminalBackend {
                    column + 1 >= screen.width || previous[row, column + 1].isContinuation == screen[row, column + 1].isContinuation {
                     continue
                 }
-                put(cell, attributes: attributes, row: row, column: column)
+                put(cell, columns: screen.columns(row: row, column: column), attributes: attributes, row: row, column: column)
             }
         }
         if let cursor = screen.cursor {
@@ -198,14 +212,13 @@ public final class NcursesBackend: TerminalBackend {
         previous = screen
     }
 
-    private func put(_ cell: Cell, attributes: (attr_t, Int16), row: Int, column: Int) {
+    private func put(_ cell: Cell, columns: Int, attributes: (attr_t, Int16), row: Int, column: Int) {
         let (attributes, pair) = attributes
-        // Up to five code points per cell (a base character and combining marks).
-        var scalars = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
-        if scalars.isEmpty { scalars = [wchar_t(32)] }
-        scalars.append(0)
-        _ = scalars.withUnsafeBufferPointer { buffer in
-            lc_put_cell(Int32(row), Int32(column), buffer.baseAddress, attributes, pair)
+        for (offset, glyph) in glyphs.glyphs(for: cell.text, width: columns).enumerated() {
+            let characters = glyph.map { wchar_t(bitPattern: $0) } + [0]
+            _ = characters.withUnsafeBufferPointer { buffer in
+                lc_put_cell(Int32(row), Int32(column + offset), buffer.baseAddress, attributes, pair)
+            }
         }
     }
 

@@ -57,3 +57,18 @@ import Testing
         #expect(!AbbreviatedList.text(["a\u{1B}[31mred"]).contains("\u{1B}"))
     }
 }
+
+@Suite struct ASCIIFallbackTests {
+    @Test func symbolsAreSpelledOutAndLettersLoseTheirAccents() {
+        #expect(ASCIIFallback.text("a · b → c … “d” – e") == "a - b -> c ... \"d\" - e")
+        #expect(ASCIIFallback.text("Café Ångström Øre Straße naïve") == "Cafe Angstrom Ore Strasse naive")
+        #expect(ASCIIFallback.text("cafe\u{301}") == "cafe", "a combining accent goes with its letter")
+        #expect(ASCIIFallback.text("plain ASCII ~!") == "plain ASCII ~!")
+    }
+
+    @Test func anythingElseBecomesQuestionMarksAsWideAsItWas() {
+        #expect(ASCIIFallback.text("東京") == "????")
+        #expect(ASCIIFallback.text("🇺🇸|👨\u{200D}👩\u{200D}👧|ж") == "??|??|?")
+        #expect(ASCIIFallback.text("x\u{301}") == "x")
+    }
+}

@@ -39,6 +39,39 @@ import Testing
         #expect(TerminalSafeText.escaped("plain é 日本") == "plain é 日本")
     }
 
+    @Test(arguments: [0x061C, 0xFEFF, 0x200B, 0x2060, 0x00AD, 0x200E, 0x200F, 0x202E, 0x2066, 0x180E, 0xFFF9, 0xE0001] as [UInt32])
+    func formatCharactersAreMadeVisible(value: UInt32) {
+        let scalar = Unicode.Scalar(value)!
+        let hex = String(value, radix: 16, uppercase: true)
+        let expected = "a<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">b"
+        #expect(TerminalSafeText.escaped("a" + String(scalar) + "b") == expected)
+        #expect(TerminalSafeText.escapedKeepingLines("a" + String(scalar) + "b") == expected)
+        #expect(!TerminalSafeText.isSafe(String(scalar)))
+    }
+
+    @Test func joinersInsideClustersAreKept() {
+        let kept = [
+            "👨\u{200D}👩\u{200D}👧\u{200D}👦",                       // ZWJ family
+            "🏳\u{FE0F}\u{200D}🌈",                                  // ZWJ flag
+            "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", // tag sequence
+            "🇺🇸 1\u{FE0F}\u{20E3} 👍🏽",
+            "می\u{200C}خواهم",                                       // ZWNJ between Persian letters
+            "क्\u{200D}ष",                                            // ZWJ in Devanagari
+            "\u{0600}١٢",                                            // a number sign is drawn
+        ]
+        for text in kept {
+            #expect(TerminalSafeText.escaped(text) == text, "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(TerminalSafeText.isSafe(text))
+        }
+    }
+
+    @Test func joinersStandingAloneAreMadeVisible() {
+        #expect(TerminalSafeText.escaped("\u{200D}x") == "<U+200D>x")
+        #expect(TerminalSafeText.escaped("\u{200C}") == "<U+200C>")
+        #expect(TerminalSafeText.escaped("\u{E0067}") == "<U+E0067>")
+        #expect(TerminalSafeText.escaped("ab\u{200B}\u{200D}cd") == "ab<U+200B><U+200D>cd")
+    }
+
     @Test func workspaceLocationFollowsTheEnvironment() {
         #expect(Workspace.fromEnvironment(["LIFECYCLE_HOME": "/w", "XDG_DATA_HOME": "/x", "HOME": "/h"]).directory == "/w")
         #expect(Workspace.fromEnvironment(["XDG_DATA_HOME": "/x", "HOME": "/h"]).directory == "/x/lifecycle")

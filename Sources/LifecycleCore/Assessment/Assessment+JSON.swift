@@ -145,7 +145,7 @@ extension Assessment {
         let maturity = reader.string("maturity", required: false, problems: &problems)
         if let maturity, !knownMaturityStages.contains(maturity) {
             problems.append(ValidationProblem(root.appending("maturity"),
-                "unknown maturity stage \"\(TerminalSafeText.escaped(maturity))\" (expected one of \(knownMaturityStages.joined(separator: ", ")))"))
+                "unknown maturity stage \"\(Excerpt.of(maturity))\" (expected one of \(knownMaturityStages.joined(separator: ", ")))"))
         }
         var catalog: CatalogReference?
         if let catalogObject = reader.objectField("catalog", problems: &problems) {
@@ -176,7 +176,7 @@ extension Assessment {
             if let milestone = Milestone.decode(value, at: root.appending("milestones").appending(index: position), problems: &problems) {
                 if milestones.contains(where: { $0.label == milestone.label }) {
                     problems.append(ValidationProblem(root.appending("milestones").appending(index: position).appending("label"),
-                                                      "duplicate milestone label \"\(TerminalSafeText.escaped(milestone.label))\""))
+                                                      "duplicate milestone label \"\(Excerpt.of(milestone.label))\""))
                 }
                 milestones.append(milestone)
             }
@@ -202,7 +202,7 @@ extension Assessment {
 
     static func timestamp(_ text: String, at path: @autoclosure () -> JSONPath, problems: inout [ValidationProblem]) -> Timestamp? {
         guard let stamp = Timestamp(text) else {
-            problems.append(ValidationProblem(path(), "\"\(TerminalSafeText.escaped(text))\" is not an ISO 8601 time such as 2026-11-27T10:04:31Z"))
+            problems.append(ValidationProblem(path(), "\"\(Excerpt.of(text))\" is not an ISO 8601 time such as 2026-11-27T10:04:31Z"))
             return nil
         }
         return stamp
@@ -248,7 +248,7 @@ extension Answer {
             status = AnswerStatus(rawValue: statusText)
             if status == nil {
                 problems.append(ValidationProblem(path.appending("status"),
-                    "unknown status \"\(TerminalSafeText.escaped(statusText))\" (expected one of \(AnswerStatus.allSpellings))"))
+                    "unknown status \"\(Excerpt.of(statusText))\" (expected one of \(AnswerStatus.allSpellings))"))
             }
         }
         let note = JSONFieldReader.string(noteValue, "note", at: path, required: false, problems: &problems) ?? ""

@@ -34,7 +34,7 @@ enum CatalogChecks {
     static func areaProblems(_ area: CatalogArea) -> [ValidationProblem] {
         var problems: [ValidationProblem] = []
         if !isSlug(area.id) {
-            problems.append(ValidationProblem(JSONPath.root.appending("id"), "\"\(area.id)\" is not a lowercase hyphenated id"))
+            problems.append(ValidationProblem(JSONPath.root.appending("id"), "\"\(Excerpt.of(area.id))\" is not a lowercase hyphenated id"))
         }
         var seen: Set<String> = []
         seen.reserveCapacity(area.questions.count)
@@ -42,12 +42,12 @@ enum CatalogChecks {
             // Built only for a problem: ten thousand paths nobody reads cost milliseconds.
             var path: JSONPath { JSONPath.root.appending("questions").appending(index: position) }
             if !isWellFormedQuestionID(question.id) {
-                problems.append(ValidationProblem(path.appending("id"), "\"\(TerminalSafeText.escaped(question.id))\" is not of the form area.slug"))
+                problems.append(ValidationProblem(path.appending("id"), "\"\(Excerpt.of(question.id))\" is not of the form area.slug"))
             } else if !question.id.hasPrefix(area.id + ".") {
-                problems.append(ValidationProblem(path.appending("id"), "\"\(question.id)\" must begin with \"\(area.id).\""))
+                problems.append(ValidationProblem(path.appending("id"), "\"\(Excerpt.of(question.id))\" must begin with \"\(Excerpt.of(area.id)).\""))
             }
             if !seen.insert(question.id).inserted {
-                problems.append(ValidationProblem(path.appending("id"), "duplicate question id \"\(question.id)\""))
+                problems.append(ValidationProblem(path.appending("id"), "duplicate question id \"\(Excerpt.of(question.id))\""))
             }
             if question.tags.isEmpty {
                 problems.append(ValidationProblem(path.appending("tags"), "needs at least one tag"))
@@ -70,7 +70,7 @@ enum CatalogChecks {
         for area in catalog.areas where distinctIDs != catalog.questionCount {
             for question in area.questions {
                 if let other = seenQuestions[question.id] {
-                    problems.append(CatalogProblem(file: "content/\(area.id).json", message: "question id \"\(question.id)\" is also used in \(other).json"))
+                    problems.append(CatalogProblem(file: "content/\(area.id).json", message: "question id \"\(Excerpt.of(question.id))\" is also used in \(other).json"))
                 }
                 seenQuestions[question.id] = area.id
             }
@@ -79,16 +79,16 @@ enum CatalogChecks {
         for (position, cell) in catalog.matrix.enumerated() {
             let location = "cells[\(position)]"
             if !stageIDs.contains(cell.stage) {
-                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown stage \"\(cell.stage)\""))
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown stage \"\(Excerpt.of(cell.stage))\""))
             }
             if !undercurrentIDs.contains(cell.undercurrent) {
-                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown undercurrent \"\(cell.undercurrent)\""))
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown undercurrent \"\(Excerpt.of(cell.undercurrent))\""))
             }
             if !seenCells.insert(cell.stage + "/" + cell.undercurrent).inserted {
                 problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): duplicate cell \(cell.stage) x \(cell.undercurrent)"))
             }
             for questionID in cell.questionIDs where !catalog.containsQuestion(questionID) {
-                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown question \"\(questionID)\""))
+                problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown question \"\(Excerpt.of(questionID))\""))
             }
         }
         return problems

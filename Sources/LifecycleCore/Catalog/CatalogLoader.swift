@@ -74,7 +74,7 @@ public enum CatalogLoader {
             var found: [ValidationProblem] = []
             if let area = parseArea(value, streamedQuestions: questions, problems: &found) {
                 if area.id != areaID {
-                    found.append(ValidationProblem(JSONPath.root.appending("id"), "is \"\(area.id)\" but the file is \(areaID).json"))
+                    found.append(ValidationProblem(JSONPath.root.appending("id"), "is \"\(Excerpt.of(area.id))\" but the file is \(areaID).json"))
                 }
                 areas.append(area)
             }
@@ -156,7 +156,7 @@ public enum CatalogLoader {
         let kindText = reader.string("kind", problems: &problems)
         let kind = kindText.flatMap(AreaKind.init(rawValue:))
         if let kindText, kind == nil {
-            problems.append(ValidationProblem(JSONPath.root.appending("kind"), "unknown kind \"\(TerminalSafeText.escaped(kindText))\" (expected stage or undercurrent)"))
+            problems.append(ValidationProblem(JSONPath.root.appending("kind"), "unknown kind \"\(Excerpt.of(kindText))\" (expected stage or undercurrent)"))
         }
         let title = reader.nonEmptyString("title", problems: &problems)
         let shortTitle = reader.string("shortTitle", required: false, problems: &problems)

@@ -98,7 +98,7 @@ public struct JSONParser {
         var members = [String: JSONValue](minimumCapacity: pendingMembers.count - firstPending)
         for member in pendingMembers[firstPending...] {
             if members.updateValue(member.value, forKey: member.key) != nil {
-                throw JSONParser.error(at: member.keyOffset, in: bytes, "duplicate key \"\(member.key)\"")
+                throw JSONParser.error(at: member.keyOffset, in: bytes, "duplicate key \"\(Excerpt.of(member.key))\"")
             }
         }
         pendingMembers.removeSubrange(firstPending...)
@@ -129,7 +129,7 @@ public struct JSONParser {
             var seen = Set<String>()
             try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
                 guard seen.insert(key).inserted else {
-                    throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(key)\"")
+                    throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(Excerpt.of(key))\"")
                 }
                 let start = parser.index
                 try handle(&parser, key)
@@ -140,7 +140,7 @@ public struct JSONParser {
             var seen = Set<String>()
             try forEachMember { parser, key, keyOffset throws(JSONSyntaxError) in
                 guard seen.insert(key).inserted else {
-                    throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(key)\"")
+                    throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(Excerpt.of(key))\"")
                 }
                 handle(key, try parser.parseValue())
             }
@@ -173,7 +173,7 @@ public struct JSONParser {
                 keys.append(key)
                 if keys.count > 16 { keySet = Set(keys) }
             }
-            if duplicate { throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(key)\"") }
+            if duplicate { throw JSONParser.error(at: keyOffset, in: parser.bytes, "duplicate key \"\(Excerpt.of(key))\"") }
             let start = parser.index
             try member(&parser, key)
             precondition(parser.index > start, "a member decoder must read the value it is given")
@@ -342,7 +342,7 @@ public struct JSONParser {
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
         guard let value = Double(text), value.isFinite else {
-            throw JSONParser.error(at: start, in: bytes, "number \(text) is out of range")
+            throw JSONParser.error(at: start, in: bytes, "number \(Excerpt.of(text)) is out of range")
         }
         return .number(value)
     }

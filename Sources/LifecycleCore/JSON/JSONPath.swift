@@ -27,10 +27,11 @@ public struct JSONPath: Sendable, Equatable, CustomStringConvertible {
         for component in components {
             switch component {
             case .key(let key):
-                if key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) && !key.isEmpty {
+                if !key.isEmpty && key.utf8.count <= Excerpt.limit
+                    && key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
                     text += "." + key
                 } else {
-                    text += "[\"" + TerminalSafeText.escaped(key) + "\"]"
+                    text += "[\"" + Excerpt.of(key) + "\"]"
                 }
             case .index(let index):
                 text += "[\(index)]"

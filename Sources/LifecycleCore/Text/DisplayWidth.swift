@@ -2,27 +2,38 @@
 /// zero-width characters none. Layout uses this, never `String.count`, so columns stay
 /// aligned with accents, CJK and emoji in notes.
 ///
+/// Width belongs to a grapheme cluster (a Swift `Character`), not to a code point: a flag
+/// is two regional indicators, a family emoji seven code points joined by U+200D, and
+/// each takes two columns as a whole. Text is laid out and cut by `Character` only.
+///
 /// A table of our own rather than libc's `wcwidth`: that one depends on the process
 /// locale (it answers -1 for everything non-ASCII under LANG=C), and the screen tests
-/// must lay out the same way as the real terminal.
+/// must lay out the same way as the real terminal. For single code points it agrees
+/// with glibc's `wcwidth` under a UTF-8 locale except where `DisplayWidthTests` lists why.
 public enum DisplayWidth {
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
-        if scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }  // emoji presentation selector
-        return of(first)
+        var rest = scalars.makeIterator()
+        guard let first = rest.next() else { return 0 }
+        guard rest.next() != nil else { return of(first) }
+        return ofSequence(first: first, scalars)
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
         if value < 0xA0 { return 0 }
+        // Visible although they are format characters (glibc agrees): the soft hyphen
+        // shows as a hyphen, the prepended concatenation marks as signs above numbers.
+        if value == 0xAD || UnicodeRanges.isPrependedConcatenationMark(value) { return 1 }
+        if UnicodeRanges.isConjoiningJamoVowelOrFinal(value) { return 0 }
         switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark, .format: return 0
+        case .nonspacingMark, .enclosingMark, .format, .control, .lineSeparator, .paragraphSeparator: return 0
         default: break
         }
-        if scalar.properties.isEmojiPresentation || isEastAsianWide(value) { return 2 }
+        // One regional indicator alone is a letter in a box; two make a flag (below).
+        if UnicodeRanges.isRegionalIndicator(value) { return 1 }
+        if scalar.properties.isEmojiPresentation || UnicodeRanges.isEastAsianWide(value) { return 2 }
         return 1
     }
 
@@ -32,52 +43,23 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Splits text so the head takes at most `width` columns (at least one character,
-    /// so callers always make progress).
-    public static func split(_ text: String, atWidth width: Int) -> (head: String, tail: String) {
-        var used = 0
-        var index = text.startIndex
-        while index < text.endIndex {
-            let characterWidth = of(text[index])
-            if used + characterWidth > width && index != text.startIndex { break }
-            used += characterWidth
-            index = text.index(after: index)
+    /// A cluster of several code points: emoji sequences take two columns whatever their
+    /// parts would add up to; anything else (a letter and its accents, a Hangul syllable
+    /// from jamo) takes what its first code point takes.
+    private static func ofSequence(first: Unicode.Scalar, _ scalars: Character.UnicodeScalarView) -> Int {
+        let base = of(first)
+        guard first.properties.isEmoji || UnicodeRanges.isRegionalIndicator(first.value) else { return base }
+        var presentation: Int?
+        for scalar in scalars.dropFirst() {
+            switch scalar.value {
+            case 0xFE0E: presentation = presentation ?? 1  // text presentation selector
+            case 0xFE0F, 0x200D, 0x20E3: return 2          // emoji presentation, ZWJ sequence, keycap
+            case 0x1F3FB...0x1F3FF: return 2               // skin tone modifier
+            default:
+                if UnicodeRanges.isRegionalIndicator(scalar.value) { return 2 }  // a flag
+            }
         }
-        return (String(text[..<index]), String(text[index...]))
-    }
-
-    /// The text cut to `width` columns, ending in "…" when something was cut.
-    public static func truncated(_ text: String, toWidth width: Int) -> String {
-        guard width > 0 else { return "" }
-        guard of(text) > width else { return text }
-        var result = ""
-        var used = 0
-        for character in text {
-            let characterWidth = of(character)
-            if used + characterWidth > width - 1 { break }
-            result.append(character)
-            used += characterWidth
-        }
-        return result + "…"
-    }
-
-    /// Text padded with spaces (or cut with "…") to exactly `width` columns.
-    public static func padded(_ text: String, toWidth width: Int) -> String {
-        let cut = truncated(text, toWidth: width)
-        return cut + String(repeating: " ", count: max(0, width - of(cut)))
-    }
-
-    /// Unicode East Asian Width W and F ranges (Unicode 15), outside emoji.
-    static func isEastAsianWide(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x1100...0x115F, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F,
-             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F,
-             0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x16FE0...0x16FE4, 0x17000...0x18CFF,
-             0x1B000...0x1B2FF, 0x1F200...0x1F2FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return true
-        default:
-            return false
-        }
+        if presentation != nil { return UnicodeRanges.isEastAsianWide(first.value) ? 2 : 1 }
+        return base
     }
 }

@@ -42,8 +42,9 @@ public enum SearchFolding {
 
     /// Letter with diacritic -> base letter, derived from Unicode character names
     /// ("LATIN SMALL LETTER E WITH ACUTE" -> "LATIN SMALL LETTER E") over the Latin,
-    /// Greek and Cyrillic blocks, so no hand-kept table can drift from Unicode.
-    private static let baseLetters: [Unicode.Scalar: Unicode.Scalar] = {
+    /// Greek and Cyrillic blocks, so no hand-kept table can drift from Unicode. Case is
+    /// kept ("É" -> "E").
+    static let baseLetters: [Unicode.Scalar: Unicode.Scalar] = {
         let blocks: [ClosedRange<UInt32>] = [0x41...0x7A, 0xC0...0x24F, 0x370...0x4FF, 0x1E00...0x1FFF]
         let scalars = blocks.flatMap { $0 }.compactMap(Unicode.Scalar.init)
         var byName: [String: Unicode.Scalar] = [:]

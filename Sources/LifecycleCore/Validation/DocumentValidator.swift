@@ -57,7 +57,7 @@ public struct DocumentValidator: Sendable {
             let cells = CatalogLoader.parseMatrix(document, problems: &problems)
             for (position, cell) in cells.enumerated() {
                 for id in cell.questionIDs where !catalog.containsQuestion(id) {
-                    report.warnings.append("\(safePath): $.cells[\(position)]: question \"\(TerminalSafeText.escaped(id))\" is not in the built-in catalog")
+                    report.warnings.append("\(safePath): $.cells[\(position)]: question \"\(Excerpt.of(id))\" is not in the built-in catalog")
                 }
             }
             report.summary = "\(cells.count) cells"
@@ -77,18 +77,18 @@ public struct DocumentValidator: Sendable {
                     report.warnings.append("\(safePath): \(unknown.count) answer(s) for questions not in this catalog (kept on save): \(AbbreviatedList.text(unknown))")
                 }
                 if assessment.catalog.id != catalog.id {
-                    report.warnings.append("\(safePath): made against catalog \"\(TerminalSafeText.escaped(assessment.catalog.id))\", this build has \"\(catalog.id)\"")
+                    report.warnings.append("\(safePath): made against catalog \"\(Excerpt.of(assessment.catalog.id))\", this build has \"\(catalog.id)\"")
                 } else if assessment.catalog.version != catalog.version {
-                    report.warnings.append("\(safePath): made against catalog version \(TerminalSafeText.escaped(assessment.catalog.version)), this build has \(catalog.version)")
+                    report.warnings.append("\(safePath): made against catalog version \(Excerpt.of(assessment.catalog.version)), this build has \(catalog.version)")
                 } else if assessment.catalog.contentHash != catalog.contentHash {
                     report.warnings.append("\(safePath): made against an earlier revision of catalog \(catalog.version) (its text changed since); answers are matched by question id")
                 }
                 let conflicted = assessment.answers.filter { ThreeWayMerge.hasConflictMarkers($0.value.note) }.keys.sorted()
                 if !conflicted.isEmpty {
-                    report.warnings.append("\(safePath): unresolved merge conflicts in the notes of \(conflicted.joined(separator: ", "))")
+                    report.warnings.append("\(safePath): unresolved merge conflicts in the notes of \(AbbreviatedList.text(conflicted))")
                 }
                 let answered = assessment.answers.values.filter { $0.status.isAnswered }.count
-                report.summary = "assessment \"\(TerminalSafeText.escaped(assessment.name))\", \(answered) answered"
+                report.summary = "assessment \"\(Excerpt.of(assessment.name))\", \(answered) answered"
             }
         }
         report.errors += problems.map { "\(safePath): \($0)" }

@@ -8,6 +8,7 @@ struct ExplorerView {
 
     var catalog: Catalog { state.catalog }
     var assessment: Assessment { state.assessment }
+    var symbols: Symbols { Symbols(ascii: ascii) }
 
     func draw(_ screen: inout Screen) {
         let layout = state.layout(width: screen.width, height: screen.height)
@@ -25,13 +26,14 @@ struct ExplorerView {
     private func drawHeader(_ screen: inout Screen, _ rect: Rect) {
         screen.fill(row: rect.row, column: 0, width: rect.width, height: 1, style: .header)
         let progress = state.overallProgress
-        let right = " \(progress.answered)/\(progress.total) answered · \(progress.gaps) gap\(progress.gaps == 1 ? "" : "s") · \(progress.partial) partial "
+        let separator = symbols.separator
+        let right = " \(progress.answered)/\(progress.total) answered\(separator)\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s")\(separator)\(progress.partial) partial "
         var left = " " + assessment.name
         if let maturity = assessment.maturity {
-            left += " · " + (catalog.maturityStage(id: maturity)?.title ?? maturity)
+            left += separator + (catalog.maturityStage(id: maturity)?.title ?? maturity)
         }
-        if state.document.isDemo { left += " · DEMO copy" }
-        let rightWidth = DisplayWidth.of(right)
+        if state.document.isDemo { left += separator + "DEMO copy" }
+        let rightWidth = DisplayWidth.of(screen.visible(right))
         let leftRoom = rect.width - rightWidth - 1
         if leftRoom >= 10 {
             screen.put(left, row: rect.row, column: 0, style: .header, maxWidth: leftRoom)
@@ -41,22 +43,28 @@ struct ExplorerView {
         }
     }
 
+    /// Key hints or a message on the left, the save status on the right. The status keeps
+    /// its beginning (what failed, and which file) and is cut at the end; it may take the
+    /// whole row, leaving a message at least half of it.
     private func drawFooter(_ screen: inout Screen, _ rect: Rect) {
         let (saveText, saveStyle) = saveStatus()
-        let saveWidth = DisplayWidth.of(saveText)
-        let room = max(0, rect.width - saveWidth - 1)
-        if let flash = state.flash {
-            screen.put(" " + flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
+        let flash = state.flash.map { screen.visible(" " + $0) }
+        let flashWidth = flash.map { DisplayWidth.of($0) } ?? 0
+        let status = screen.fitted(saveText, toWidth: max(0, rect.width - 1 - min(flashWidth, rect.width / 2)))
+        let statusWidth = DisplayWidth.of(status)
+        let room = max(0, rect.width - statusWidth - 1)
+        if let flash {
+            screen.put(flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
         } else {
             var x = 1
             for (keys, label) in KeyBindings.footer(footerContext) {
-                let needed = DisplayWidth.of(keys) + 1 + DisplayWidth.of(label) + 2
-                if x + needed > room { break }
+                let keys = screen.visible(symbols.keys(keys)), label = screen.visible(" " + label + "  ")
+                if x + DisplayWidth.of(keys) + DisplayWidth.of(label) > room { break }
                 x += screen.put(keys, row: rect.row, column: x, style: Style(.accent, bold: true))
-                x += screen.put(" " + label + "  ", row: rect.row, column: x, style: .dim)
+                x += screen.put(label, row: rect.row, column: x, style: .dim)
             }
         }
-        screen.put(saveText, row: rect.row, column: rect.width - saveWidth, style: saveStyle)
+        screen.put(status, row: rect.row, column: rect.width - statusWidth, style: saveStyle)
     }
 
     private var footerContext: KeyBinding.Context {
@@ -72,7 +80,7 @@ struct ExplorerView {
     private func saveStatus() -> (String, Style) {
         switch state.document.saveState {
         case .clean: return ("no changes ", .dim)
-        case .pending: return ("saving… ", Style(.warning))
+        case .pending: return ("saving\(symbols.ellipsis) ", Style(.warning))
         case .saved(let time): return ("saved \(time) ", Style(.addressed))
         case .failed(let message): return ("NOT SAVED: \(message) ", Style(.error, bold: true))
         case .conflict: return ("CHANGED ON DISK: r to resolve ", Style(.error, bold: true))
@@ -99,8 +107,9 @@ struct ExplorerView {
             x += screen.put(selected ? (ascii ? ">" : "▶") : " ", row: row, column: x, style: rowStyle.with(bold: true))
             x += screen.put(index < 9 ? "\(index + 1)" : " ", row: row, column: x, style: selected && focused ? .selected : .dim)
             x += 1
-            let title = DisplayWidth.of(area.title) <= titleWidth ? area.title : area.shortTitle
-            screen.put(DisplayWidth.padded(title, toWidth: titleWidth), row: row, column: x, style: rowStyle)
+            let fullTitle = screen.visible(area.title)
+            let title = DisplayWidth.of(fullTitle) <= titleWidth ? fullTitle : screen.visible(area.shortTitle)
+            screen.put(DisplayWidth.padded(title, toWidth: titleWidth, ellipsis: screen.ellipsis), row: row, column: x, style: rowStyle)
             x += titleWidth + 1
             screen.put(StatusMarks.bar(progress, width: 5, ascii: ascii), row: row, column: x,
                        style: selected && focused ? .selected : Style(progress.answered == progress.total ? .addressed : .accent))
@@ -121,7 +130,7 @@ struct ExplorerView {
             row += 1
         }
         if row < bottom {
-            screen.put(" bar: answered · n/m · \(StatusMarks.gapGlyph(ascii: ascii)) gaps", row: row, column: rect.column, style: .dim, maxWidth: rect.width)
+            screen.put(" bar: answered\(symbols.separator)n/m\(symbols.separator)\(StatusMarks.gapGlyph(ascii: ascii)) gaps", row: row, column: rect.column, style: .dim, maxWidth: rect.width)
         }
     }
 
@@ -148,8 +157,8 @@ struct ExplorerView {
         let focused = state.focus == .questions && state.overlay == nil
         let ids = state.listedQuestionIDs
         var title = " \(state.listTitle)"
-        title += ids.isEmpty ? " · 0" : " · \(state.questionCursor + 1)/\(ids.count)"
-        if state.filter != .all { title += " · filter: \(state.filter.label)" }
+        title += symbols.separator + (ids.isEmpty ? "0" : "\(state.questionCursor + 1)/\(ids.count)")
+        if state.filter != .all { title += symbols.separator + "filter: \(state.filter.label)" }
         screen.put(title, row: rect.row, column: rect.column, style: Style(.accent, bold: true, underline: focused), maxWidth: rect.width)
         if ids.isEmpty {
             let message = state.filter == .all ? "  No questions here." : "  No question matches \"\(state.filter.label)\" (f: next filter, Esc: all)"
@@ -203,67 +212,5 @@ struct ExplorerView {
         if scroll < maxScroll {
             screen.put(ascii ? "v" : "↓", row: rect.row + rect.height - 1, column: rect.column + rect.width - 1, style: .dim)
         }
-    }
-
-}
-
-/// The detail pane's lines: the selected area's guidance, or the selected question with
-/// its answer. Shared by render and by update (to know how far the pane can scroll).
-struct DetailContent {
-    let state: ExplorerState
-    let ascii: Bool
-
-    var catalog: Catalog { state.catalog }
-    var assessment: Assessment { state.assessment }
-
-    func lines(width: Int) -> [StyledLine] {
-        state.detailShowsArea ? areaLines(width: width) : questionLines(width: width)
-    }
-
-    func areaLines(width: Int) -> [StyledLine] {
-        let area = state.currentArea
-        var lines = [StyledLine(text: "\(area.title) · \(area.kind == .stage ? "lifecycle stage" : "undercurrent") · \(area.questions.count) questions", style: Style(.accent, bold: true))]
-        lines += StyledLine.wrapped(area.summary, width: width, style: .normal)
-        lines.append(StyledLine(text: "", style: .normal))
-        lines.append(StyledLine(text: "Why it matters", style: .bold))
-        lines += StyledLine.wrapped(area.whyItMatters, width: width, style: .normal)
-        lines.append(StyledLine(text: "", style: .normal))
-        lines.append(StyledLine(text: "Pitfalls", style: .bold))
-        for pitfall in area.pitfalls {
-            let wrapped = WordWrap.lines(pitfall, width: max(1, width - 2))
-            for (position, text) in wrapped.enumerated() {
-                lines.append(StyledLine(text: (position == 0 ? (ascii ? "- " : "• ") : "  ") + text, style: .normal))
-            }
-        }
-        return lines
-    }
-
-    func questionLines(width: Int) -> [StyledLine] {
-        guard let id = state.currentQuestionID else {
-            return [StyledLine(text: "Nothing selected.", style: .dim)]
-        }
-        let answer = assessment.answer(for: id)
-        guard let question = catalog.question(id: id) else {
-            return [StyledLine(text: "\(id) is not in this catalog; its answer is kept as it was.", style: Style(.warning))]
-        }
-        // Most needed first: the question, its answer and note; reference material after.
-        var lines: [StyledLine] = []
-        lines += StyledLine.wrapped(question.text, width: width, style: .bold)
-        var status = "Status: \(StatusMarks.mark(answer.status, ascii: ascii)) \(answer.status.label)"
-        if let changed = answer.changed { status += " · " + changed.text.replacing("T", with: " ").replacing("Z", with: " UTC") }
-        lines.append(StyledLine(text: status, style: StatusMarks.style(answer.status)))
-        if answer.status == .notApplicable || !answer.reason.isEmpty {
-            lines += StyledLine.wrapped("Reason: " + (answer.reason.isEmpty ? "(none given: press - to add one)" : TerminalSafeText.escapedKeepingLines(answer.reason)), width: width, style: Style(.notApplicable))
-        }
-        if answer.note.isEmpty {
-            lines.append(StyledLine(text: "Note: none (Enter to write one, E for $EDITOR)", style: .dim))
-        } else {
-            lines.append(StyledLine(text: "Note:", style: .bold))
-            lines += StyledLine.wrapped(TerminalSafeText.escapedKeepingLines(answer.note).replacing("\t", with: "    "), width: width, style: .normal, indent: 2)
-        }
-        lines.append(StyledLine(text: "", style: .normal))
-        lines += StyledLine.wrapped("Hint: " + question.hint, width: width, style: .dim)
-        lines += StyledLine.wrapped("\(question.id) · chapter \(question.chapter) · " + question.tags.map { "#" + $0 }.joined(separator: " "), width: width, style: .dim)
-        return lines
     }
 }

@@ -6,6 +6,7 @@ struct OverlayView {
     let ascii: Bool
 
     var catalog: Catalog { state.catalog }
+    var symbols: Symbols { Symbols(ascii: ascii) }
 
     func draw(_ screen: inout Screen, layout: ExplorerLayout) {
         switch state.overlay {
@@ -14,12 +15,12 @@ struct OverlayView {
         case .overview(let overview): OverviewView(state: state, overview: overview, ascii: ascii).draw(&screen, layout: layout)
         case .noteEditor(let editor): drawNoteEditor(&screen, editor, layout: layout)
         case .reasonPrompt(_, let buffer):
-            drawPrompt(&screen, title: "Not applicable: why?", label: "Reason: ", buffer: buffer, hint: "Enter or Esc: keep · the answer is already saved as not applicable", layout: layout)
+            drawPrompt(&screen, title: "Not applicable: why?", label: "Reason: ", buffer: buffer, hint: "Enter or Esc: keep\(symbols.separator)the answer is already saved as not applicable", layout: layout)
         case .saveCopyPrompt(let buffer):
-            drawPrompt(&screen, title: "Save your answers as a copy", label: "File: ", buffer: buffer, hint: "Enter: save there and continue in it · Esc: back", layout: layout)
+            drawPrompt(&screen, title: "Save your answers as a copy", label: "File: ", buffer: buffer, hint: "Enter: save there and continue in it\(symbols.separator)Esc: back", layout: layout)
         case .conflict: drawConflict(&screen)
         case .milestonePrompt(let buffer):
-            drawPrompt(&screen, title: "Freeze a milestone", label: "Label: ", buffer: buffer, hint: "Enter: freeze the current answers under this label · Esc: cancel", layout: layout)
+            drawPrompt(&screen, title: "Freeze a milestone", label: "Label: ", buffer: buffer, hint: "Enter: freeze the current answers under this label\(symbols.separator)Esc: cancel", layout: layout)
         case .comparePicker(let picker): drawComparePicker(&screen, picker)
         case .diffView(let view): drawDiffView(&screen, view)
         case nil: break
@@ -33,13 +34,14 @@ struct OverlayView {
         for context in [KeyBinding.Context.explorer, .noteEditor, .search, .overview, .diff] {
             lines.append(StyledLine(text: context.rawValue, style: Style(.accent, bold: true)))
             for binding in KeyBindings.help(context) {
-                lines.append(StyledLine(text: DisplayWidth.padded(binding.keys, toWidth: 22) + binding.action, style: .normal, indent: 1))
+                let keys = DisplayWidth.padded(screen.visible(symbols.keys(binding.keys)), toWidth: 22, ellipsis: screen.ellipsis)
+                lines.append(StyledLine(text: keys + binding.action, style: .normal, indent: 1))
             }
             lines.append(StyledLine(text: "", style: .normal))
         }
         lines.append(StyledLine(text: "Marks: \(StatusMarks.mark(.unanswered, ascii: ascii)) unanswered  \(StatusMarks.mark(.addressed, ascii: ascii)) addressed  [~] partial  \(StatusMarks.mark(.gap, ascii: ascii)) gap  [-] not applicable  \(StatusMarks.noteMarker(ascii: ascii)) has a note", style: .dim))
         let rect = BoxDrawing.centered(width: 76, height: lines.count + 2, in: screen.width, screen.height)
-        BoxDrawing.draw(&screen, rect, title: "Keys · any other key closes", ascii: ascii)
+        BoxDrawing.draw(&screen, rect, title: "Keys\(symbols.separator)any other key closes", ascii: ascii)
         drawLines(&screen, lines, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: scroll)
     }
 
@@ -81,9 +83,9 @@ struct OverlayView {
             : Rect(row: layout.list.row + layout.list.height, column: layout.list.column - 1, width: layout.list.width + 1,
                    height: layout.detail.height + 1)
         guard rect.height >= 4 else { return }
-        BoxDrawing.draw(&screen, rect, title: "Note · \(editor.questionID)", ascii: ascii)
+        BoxDrawing.draw(&screen, rect, title: "Note\(symbols.separator)\(editor.questionID)", ascii: ascii)
         let inner = Rect(row: rect.row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.height - 2)
-        let wrapped = EditorWrap.lines(editor.buffer, width: inner.width)
+        let wrapped = EditorWrap.lines(editor.buffer, width: inner.width, visible: screen.visible)
         let cursorLine = wrapped.cursorLine
         let scroll = max(0, min(cursorLine, max(cursorLine - inner.height + 1, editor.scroll)))
         for offset in 0..<inner.height {
@@ -133,7 +135,7 @@ struct OverlayView {
 
     private func drawComparePicker(_ screen: inout Screen, _ picker: ComparePickerState) {
         let rect = BoxDrawing.centered(width: 70, height: min(picker.choices.count, 14) + 4, in: screen.width, screen.height)
-        BoxDrawing.draw(&screen, rect, title: "Compare with…", ascii: ascii)
+        BoxDrawing.draw(&screen, rect, title: "Compare with" + symbols.ellipsis, ascii: ascii)
         let rows = rect.height - 4
         let first = max(0, min(picker.selected - rows + 1, picker.choices.count - rows))
         for offset in 0..<rows {
@@ -151,12 +153,12 @@ struct OverlayView {
             }
             screen.put(text, row: row, column: rect.column + 2, style: selected ? .selected : .normal, maxWidth: rect.width - 4)
         }
-        screen.put("Enter: compare · Esc: cancel", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+        screen.put("Enter: compare\(symbols.separator)Esc: cancel", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
     }
 
     private func drawDiffView(_ screen: inout Screen, _ view: DiffViewState) {
         let rect = Rect(row: 1, column: 0, width: screen.width, height: screen.height - 2)
-        BoxDrawing.draw(&screen, rect, title: "Changes · " + view.title, ascii: ascii)
+        BoxDrawing.draw(&screen, rect, title: "Changes" + symbols.separator + view.title, ascii: ascii)
         let inner = Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2)
         let first = max(0, min(view.cursor - inner.height / 2, view.rows.count - inner.height))
         for offset in 0..<inner.height {
@@ -178,7 +180,7 @@ struct OverlayView {
                 default: role = .partial
                 }
                 var x = inner.column + 1
-                x += screen.put(marker + " ", row: row, column: x, style: selected ? .selected : Style(role, bold: true))
+                x += screen.put(symbols.diffMarker(kind, marker: marker) + " ", row: row, column: x, style: selected ? .selected : Style(role, bold: true))
                 x += screen.put(id + "  ", row: row, column: x, style: selected ? .selected : .bold, maxWidth: inner.column + inner.width - x)
                 screen.put(text, row: row, column: x, style: selected ? .selected : .normal, maxWidth: inner.column + inner.width - x)
             }
@@ -200,7 +202,7 @@ struct OverlayView {
     /// One-line input with a visible cursor, scrolled so the cursor stays in view.
     private func drawBuffer(_ screen: inout Screen, _ buffer: TextBuffer, row: Int, column: Int, width: Int) {
         guard width > 1 else { return }
-        let characters = buffer.characters.map { TerminalSafeText.escaped(String($0)) }
+        let characters = buffer.characters.map { screen.visible(String($0)) }
         var start = 0
         var used = characters[..<buffer.cursor].reduce(0) { $0 + DisplayWidth.of($1) }
         while used > width - 1 && start < buffer.cursor {
@@ -229,7 +231,8 @@ enum EditorWrap {
         var cursorColumn: Int
     }
 
-    static func lines(_ buffer: TextBuffer, width: Int) -> Result {
+    /// `visible`: how the screen shows one character (see `Screen.visible`).
+    static func lines(_ buffer: TextBuffer, width: Int, visible: (String) -> String) -> Result {
         var lines: [String] = [""]
         var lineWidth = 0
         var cursorLine = 0, cursorColumn = 0
@@ -240,14 +243,14 @@ enum EditorWrap {
                 lineWidth = 0
                 continue
             }
-            let visible = TerminalSafeText.escaped(String(character))
-            let characterWidth = DisplayWidth.of(visible)
+            let shown = visible(String(character))
+            let characterWidth = DisplayWidth.of(shown)
             if lineWidth + characterWidth > width - 1 {
                 lines.append("")
                 lineWidth = 0
                 if index == buffer.cursor { cursorLine = lines.count - 1; cursorColumn = 0 }
             }
-            lines[lines.count - 1] += visible
+            lines[lines.count - 1] += shown
             lineWidth += characterWidth
         }
         if buffer.cursor == buffer.characters.count { cursorLine = lines.count - 1; cursorColumn = lineWidth }

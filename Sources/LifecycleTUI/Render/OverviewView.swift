@@ -9,10 +9,12 @@ struct OverviewView {
     let ascii: Bool
 
     var catalog: Catalog { state.catalog }
+    var symbols: Symbols { Symbols(ascii: ascii) }
 
     func draw(_ screen: inout Screen, layout: ExplorerLayout) {
         let rect = Rect(row: 1, column: 0, width: screen.width, height: screen.height - 2)
-        BoxDrawing.draw(&screen, rect, title: "Overview · stage × undercurrent · Enter lists a cell's questions", ascii: ascii)
+        let title = "Overview\(symbols.separator)stage \(symbols.times) undercurrent\(symbols.separator)Enter lists a cell's questions"
+        BoxDrawing.draw(&screen, rect, title: title, ascii: ascii)
         let inner = Rect(row: rect.row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.height - 2)
         let headerWidth = 16
         let stages = catalog.stages
@@ -33,7 +35,7 @@ struct OverviewView {
                 let selected = selectedRow && column == overview.undercurrentIndex
                 let x = inner.column + headerWidth + column * cellWidth
                 let shade = StatusMarks.heatGlyph(progress, ascii: ascii)
-                let text = progress.total == 0 ? "  –" : "\(shade)\(shade) \(progress.answered)/\(progress.total)\(progress.gaps > 0 ? StatusMarks.gapGlyph(ascii: ascii) : "")"
+                let text = progress.total == 0 ? "  " + symbols.none : "\(shade)\(shade) \(progress.answered)/\(progress.total)\(progress.gaps > 0 ? StatusMarks.gapGlyph(ascii: ascii) : "")"
                 let style = Style(StatusMarks.heatRole(progress), bold: selected, reverse: selected)
                 screen.fill(row: row, column: x, width: cellWidth - 1, height: 1, style: style)
                 screen.put(text, row: row, column: x, style: style, maxWidth: cellWidth - 1)
@@ -46,7 +48,7 @@ struct OverviewView {
         let stage = catalog.stages[overview.stageIndex]
         let undercurrent = catalog.undercurrents[overview.undercurrentIndex]
         guard let cell = catalog.cell(stage: stage.id, undercurrent: undercurrent.id) else { return }
-        var lines: [StyledLine] = [StyledLine(text: "\(stage.title) × \(undercurrent.title)", style: Style(.accent, bold: true))]
+        var lines: [StyledLine] = [StyledLine(text: "\(stage.title) \(symbols.times) \(undercurrent.title)", style: Style(.accent, bold: true))]
         for topic in cell.topics {
             lines += StyledLine.wrapped((ascii ? "- " : "• ") + topic, width: inner.width - 2, style: .normal)
         }

@@ -6,9 +6,11 @@ struct StartScreenView {
     let catalog: Catalog
     let ascii: Bool
 
+    var symbols: Symbols { Symbols(ascii: ascii) }
+
     func draw(_ screen: inout Screen) {
         screen.fill(row: 0, column: 0, width: screen.width, height: 1, style: .header)
-        screen.put(" Lifecycle Explorer · data engineering lifecycle review", row: 0, column: 0, style: .header)
+        screen.put(" Lifecycle Explorer\(symbols.separator)data engineering lifecycle review", row: 0, column: 0, style: .header)
         screen.put(" Workspace: \(state.workspaceDirectory)", row: 1, column: 0, style: .dim)
         let listTop = 3
         let rows = max(1, screen.height - listTop - 2)
@@ -31,7 +33,7 @@ struct StartScreenView {
                 screen.put("Demo: a review in progress (a private copy of the sample)", row: row, column: 3, style: selected ? base : .dim, maxWidth: screen.width - 4)
             default:
                 let entry = state.entries[index - StartScreenState.fixedRows]
-                screen.put(DisplayWidth.padded(entry.name, toWidth: nameWidth), row: row, column: 3, style: base)
+                screen.put(DisplayWidth.padded(screen.visible(entry.name), toWidth: nameWidth, ellipsis: screen.ellipsis), row: row, column: 3, style: base)
                 var x = 4 + nameWidth
                 if let problem = entry.problem {
                     screen.put("cannot open: " + problem, row: row, column: x, style: selected ? base : Style(.error), maxWidth: screen.width - x)
@@ -71,14 +73,13 @@ struct StartScreenView {
             let rect = BoxDrawing.centered(width: 64, height: 5, in: screen.width, screen.height)
             BoxDrawing.draw(&screen, rect, title: "New assessment", ascii: ascii)
             let labelWidth = screen.put("System under review: ", row: rect.row + 1, column: rect.column + 2, style: .bold)
-            let text = TerminalSafeText.escaped(buffer.text)
             let room = rect.width - 4 - labelWidth - 1
-            let shown = DisplayWidth.of(text) > room ? String(text.suffix(room)) : text
+            let shown = Self.tail(of: screen.visible(buffer.text), width: room)
             let used = screen.put(shown, row: rect.row + 1, column: rect.column + 2 + labelWidth, maxWidth: room)
             let cursorColumn = rect.column + 2 + labelWidth + used
             screen[rect.row + 1, cursorColumn] = Cell(" ", style: .selected)
             screen.cursor = (rect.row + 1, cursorColumn)
-            screen.put("Enter: next (maturity) · Esc: cancel", row: rect.row + 3, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+            screen.put("Enter: next (maturity)\(symbols.separator)Esc: cancel", row: rect.row + 3, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
         case .maturity(let name, let selected):
             let choices = catalog.maturityStages.map { ($0.title, $0.summary) } + [("Not recorded", "Decide later.")]
             let rect = BoxDrawing.centered(width: 72, height: choices.count + 5, in: screen.width, screen.height)
@@ -91,9 +92,23 @@ struct StartScreenView {
                 screen.put("  " + choice.1, row: row, column: rect.column + 2 + used, style: isSelected ? .selected : .dim,
                            maxWidth: rect.width - 4 - used)
             }
-            screen.put("Enter: create · Esc: back", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+            screen.put("Enter: create\(symbols.separator)Esc: back", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
         case nil:
             break
         }
+    }
+
+    /// The end of typed text that fits `width` columns, so the cursor after it stays in view.
+    static func tail(of text: String, width: Int) -> String {
+        var start = text.endIndex
+        var used = 0
+        while start > text.startIndex {
+            let previous = text.index(before: start)
+            let characterWidth = DisplayWidth.of(text[previous])
+            if used + characterWidth > width { break }
+            used += characterWidth
+            start = previous
+        }
+        return String(text[start...])
     }
 }

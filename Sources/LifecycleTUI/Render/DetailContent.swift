@@ -1,0 +1,72 @@
+import LifecycleCore
+
+/// The detail pane's lines: the selected area's guidance, or the selected question with
+/// its answer. Shared by render and by update (to know how far the pane can scroll).
+struct DetailContent {
+    let state: ExplorerState
+    let ascii: Bool
+
+    var catalog: Catalog { state.catalog }
+    var assessment: Assessment { state.assessment }
+    var separator: String { Symbols(ascii: ascii).separator }
+
+    func lines(width: Int) -> [StyledLine] {
+        state.detailShowsArea ? areaLines(width: width) : questionLines(width: width)
+    }
+
+    func areaLines(width: Int) -> [StyledLine] {
+        let area = state.currentArea
+        var lines = [StyledLine(text: shown(area.title) + separator + (area.kind == .stage ? "lifecycle stage" : "undercurrent") + separator + "\(area.questions.count) questions", style: Style(.accent, bold: true))]
+        lines += StyledLine.wrapped(shown(area.summary), width: width, style: .normal)
+        lines.append(StyledLine(text: "", style: .normal))
+        lines.append(StyledLine(text: "Why it matters", style: .bold))
+        lines += StyledLine.wrapped(shown(area.whyItMatters), width: width, style: .normal)
+        lines.append(StyledLine(text: "", style: .normal))
+        lines.append(StyledLine(text: "Pitfalls", style: .bold))
+        for pitfall in area.pitfalls {
+            let wrapped = WordWrap.lines(shown(pitfall), width: max(1, width - 2))
+            for (position, text) in wrapped.enumerated() {
+                lines.append(StyledLine(text: (position == 0 ? (ascii ? "- " : "• ") : "  ") + text, style: .normal))
+            }
+        }
+        return lines
+    }
+
+    func questionLines(width: Int) -> [StyledLine] {
+        guard let id = state.currentQuestionID else {
+            return [StyledLine(text: "Nothing selected.", style: .dim)]
+        }
+        let answer = assessment.answer(for: id)
+        guard let question = catalog.question(id: id) else {
+            return [StyledLine(text: "\(id) is not in this catalog; its answer is kept as it was.", style: Style(.warning))]
+        }
+        // Most needed first: the question, its answer and note; reference material after.
+        var lines: [StyledLine] = []
+        lines += StyledLine.wrapped(shown(question.text), width: width, style: .bold)
+        var status = "Status: \(StatusMarks.mark(answer.status, ascii: ascii)) \(answer.status.label)"
+        if let changed = answer.changed { status += separator + changed.text.replacing("T", with: " ").replacing("Z", with: " UTC") }
+        lines.append(StyledLine(text: status, style: StatusMarks.style(answer.status)))
+        if answer.status == .notApplicable || !answer.reason.isEmpty {
+            let reason = answer.reason.isEmpty ? "(none given: press - to add one)" : shown(TerminalSafeText.escapedKeepingLines(answer.reason))
+            lines += StyledLine.wrapped("Reason: " + reason, width: width, style: Style(.notApplicable))
+        }
+        if answer.note.isEmpty {
+            lines.append(StyledLine(text: "Note: none (Enter to write one, E for $EDITOR)", style: .dim))
+        } else {
+            lines.append(StyledLine(text: "Note:", style: .bold))
+            let note = shown(TerminalSafeText.escapedKeepingLines(answer.note)).replacing("\t", with: "    ")
+            lines += StyledLine.wrapped(note, width: width, style: .normal, indent: 2)
+        }
+        lines.append(StyledLine(text: "", style: .normal))
+        lines += StyledLine.wrapped("Hint: " + shown(question.hint), width: width, style: .dim)
+        let reference = "\(question.id)\(separator)chapter \(question.chapter)\(separator)" + question.tags.map { "#" + $0 }.joined(separator: " ")
+        lines += StyledLine.wrapped(shown(reference), width: width, style: .dim)
+        return lines
+    }
+
+    /// Text as the screen will show it, measured before wrapping so that wrapped lines
+    /// still fit once drawn.
+    private func shown(_ text: String) -> String {
+        ascii ? ASCIIFallback.text(text) : text
+    }
+}
