@@ -118,7 +118,10 @@ public final class NcursesBackend: TerminalBackend {
         if result == ERR {
             // ERR returned at once, again and again: the terminal has gone away.
             let elapsed = ContinuousClock.now - started
-            rapidErrors = elapsed < .milliseconds(1) && timeoutMilliseconds > 0 ? rapidErrors + 1 : 0
+            // Only a wait that should have blocked tells anything (a zero timeout asks
+            // whether keys are already waiting).
+            guard timeoutMilliseconds > 0 else { return nil }
+            rapidErrors = elapsed < .milliseconds(1) ? rapidErrors + 1 : 0
             return rapidErrors > 200 ? .terminate(signal: SIGHUP) : nil
         }
         rapidErrors = 0

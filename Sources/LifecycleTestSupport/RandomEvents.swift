@@ -7,7 +7,7 @@ import LifecycleTUI
 public struct RandomEvents {
     public var generator: SeededGenerator
     /// Keys left of a paste in progress.
-    private var pasteRemaining = 0
+    public private(set) var pasteRemaining = 0
 
     public init(seed: UInt64) { generator = SeededGenerator(seed: seed) }
 
@@ -34,8 +34,8 @@ public struct RandomEvents {
         case 600..<640:
             let letter = Character(Unicode.Scalar(UInt8.random(in: 0x61...0x7A, using: &generator)))
             return .key(.control(letter))
-        case 640..<760: return .key(.character(randomText()))
-        case 760..<765:
+        case 640..<763: return .key(.character(randomText()))
+        case 763..<765:
             pasteRemaining = Int.random(in: 1000...3000, using: &generator)
             return .key(.character(randomText()))
         case 765..<830:

@@ -2,6 +2,7 @@ import ArgumentParser
 import FoundationEssentials
 import LifecycleCore
 import LifecycleTUI
+import LifecycleTestSupport
 
 /// Benchmark helper for Sources/lifecycle-bench/run.sh: generates synthetic catalogs and
 /// assessments, and measures what only an in-process timer can (per-keystroke cost, load,
@@ -12,7 +13,7 @@ struct LifecycleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lifecycle-bench",
         abstract: "Synthetic data and in-process timings for the benchmarks.",
-        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self, MemorySteps.self]
+        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self, MemorySteps.self, Soak.self]
     )
 }
 
@@ -213,5 +214,28 @@ struct MemorySteps: ParsableCommand {
         print("assessment_parsed \(resident())")
         let loaded = try store.load(parsed)
         print("assessment_loaded \(resident()) (\(loaded.assessment.answers.count) answers)")
+    }
+}
+
+/// The random-event soak of the pure core at a scale a debug build cannot reach in a
+/// test (CI runs 1,000,000 events in a release build). Exit 1 with the seed on failure.
+struct Soak: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "soak", abstract: "Random events through update, receive and render, invariants after each.")
+
+    @Option var events = 1_000_000
+    @Option(help: "Replay a seed; random when omitted.") var seed: UInt64?
+
+    func run() throws {
+        let seed = self.seed ?? UInt64.random(in: 0...UInt64.max)
+        let soak = try RandomEventSoak()
+        let started = ContinuousClock.now
+        do {
+            let effects = try soak.run(seed: seed, count: events)
+            let seconds = Double((ContinuousClock.now - started).components.seconds)
+            print("soak: \(events) events, \(effects) effects, 0 failures, seed \(seed), \(Int(seconds)) s")
+        } catch {
+            print("soak: FAILED: \(error.description)\n\(error.frame)")
+            throw ExitCode(1)
+        }
     }
 }

@@ -99,7 +99,7 @@ final class ASCIIModeTests: XCTestCase {
             var screens: [Screen] = []
             for ascii in [false, true] {
                 var state = AppState(catalog: catalog, mode: .start(start), width: 80, height: 24, asciiOnly: ascii)
-                for key in keys { _ = state.update(.key(key)) }
+                for key in keys { _ = state.update(.key(key), now: fixedMoment) }
                 screens.append(state.render())
             }
             result.append((name, screens[0], screens[1]))

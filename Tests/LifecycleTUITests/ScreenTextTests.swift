@@ -96,8 +96,8 @@ final class ScreenTextTests: XCTestCase {
 
     func testTypingWideCharactersInTheNamePromptKeepsTheirEndInView() throws {
         var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [])), width: 80, height: 24)
-        _ = state.update(.key(.character("n")))
-        for character in String(repeating: "日本", count: 30) + "end" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.character("n")), now: fixedMoment)
+        for character in String(repeating: "日本", count: 30) + "end" { _ = state.update(.key(.character(character)), now: fixedMoment) }
         let screen = state.render()
         let row = try XCTUnwrap(screen.row(containing: "System under review:"))
         XCTAssertTrue(screen.line(row).contains("日本日本end "), screen.line(row))

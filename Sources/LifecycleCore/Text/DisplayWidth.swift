@@ -23,6 +23,20 @@ public enum DisplayWidth {
         let value = scalar.value
         if value < 0x7F { return value < 0x20 ? 0 : 1 }
         if value < 0xA0 { return 0 }
+        // Ranges answered without a property lookup, which costs more than the rest of
+        // laying out a character: layout asks for every cell of every frame. Each range
+        // holds no mark, format character or emoji-presentation character.
+        switch value {
+        case 0xA0...0xAC, 0xAE...0x2FF,        // Latin-1 and Latin extended
+             0x2010...0x2027, 0x2030...0x205E, // dashes, quotes, bullets, ellipsis
+             0x2190...0x21FF, 0x2500...0x25FC, // arrows, box drawing, blocks, shapes
+             0xE000...0xF8FF, 0xF0000...0x10FFFD:  // private use
+            return 1
+        case 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0x20000...0x3FFFD:  // CJK ideographs, Hangul syllables
+            return 2
+        default:
+            break
+        }
         // Visible although they are format characters (glibc agrees): the soft hyphen
         // shows as a hyphen, the prepended concatenation marks as signs above numbers.
         if value == 0xAD || UnicodeRanges.isPrependedConcatenationMark(value) { return 1 }
@@ -38,6 +52,8 @@ public enum DisplayWidth {
     }
 
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        // Most text on screen is printable ASCII: one column per byte, no clusters to find.
+        if isPrintableASCII(text) { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
@@ -46,6 +62,11 @@ public enum DisplayWidth {
     /// A cluster of several code points: emoji sequences take two columns whatever their
     /// parts would add up to; anything else (a letter and its accents, a Hangul syllable
     /// from jamo) takes what its first code point takes.
+    /// True when every byte is printable ASCII (so every byte is one column and one cluster).
+    public static func isPrintableASCII<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+    }
+
     private static func ofSequence(first: Unicode.Scalar, _ scalars: Character.UnicodeScalarView) -> Int {
         let base = of(first)
         guard first.properties.isEmoji || UnicodeRanges.isRegionalIndicator(first.value) else { return base }

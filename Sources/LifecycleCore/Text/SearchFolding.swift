@@ -3,20 +3,31 @@
 /// Written out because the Foundation search options need ICU, which we do not link.
 public enum SearchFolding {
     public static func fold(_ text: String) -> String {
-        var folded = String.UnicodeScalarView()
+        String(decoding: foldedUTF8(text), as: UTF8.self)
+    }
+
+    /// The folded text as UTF-8 bytes: search compares bytes, and building them directly
+    /// is several times faster than appending scalars to a string.
+    public static func foldedUTF8(_ text: String) -> [UInt8] {
+        var folded: [UInt8] = []
+        folded.reserveCapacity(text.utf8.count)
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The common case, without a Unicode property lookup.
+            for byte in text.utf8 { folded.append(byte >= 65 && byte <= 90 ? byte + 32 : byte) }
+            return folded
+        }
         for scalar in text.unicodeScalars {
             if scalar.isASCII {
-                // The common case, without a Unicode property lookup.
-                let value = scalar.value
-                folded.append(value >= 65 && value <= 90 ? Unicode.Scalar(value + 32)! : scalar)
+                let value = UInt8(scalar.value)
+                folded.append(value >= 65 && value <= 90 ? value + 32 : value)
                 continue
             }
             if scalar.properties.generalCategory == .nonspacingMark { continue }
             for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                folded.append(baseLetters[lower] ?? lower)
+                folded.append(contentsOf: String(baseLetters[lower] ?? lower).utf8)
             }
         }
-        return String(folded)
+        return folded
     }
 
     /// Whether every space-separated word of `query` occurs in `text`, both folded.
@@ -26,18 +37,32 @@ public enum SearchFolding {
 
     /// A query folded once, for matching against many texts (every question of a catalog).
     public struct Query: Sendable {
-        let words: [String]
+        let words: [[UInt8]]
 
         public init(_ query: String) {
-            words = query.split(separator: " ").map { SearchFolding.fold(String($0)) }
+            words = query.split(separator: " ").map { SearchFolding.foldedUTF8(String($0)) }
         }
 
         public var isEmpty: Bool { words.isEmpty }
 
+        /// Compares folded UTF-8 bytes: UTF-8 never matches in the middle of a character,
+        /// and String.contains builds a search table per call (slow over a whole catalog).
         public func matches(_ text: String) -> Bool {
-            let haystack = SearchFolding.fold(text)
-            return words.allSatisfy { haystack.contains($0) }
+            let haystack = SearchFolding.foldedUTF8(text)
+            return words.allSatisfy { SearchFolding.contains(haystack, $0) }
         }
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard needle.count <= haystack.count else { return false }
+        var start = 0
+        let last = haystack.count - needle.count
+        while start <= last {
+            if haystack[start] == first && haystack[start..<(start + needle.count)].elementsEqual(needle) { return true }
+            start += 1
+        }
+        return false
     }
 
     /// Letter with diacritic -> base letter, derived from Unicode character names

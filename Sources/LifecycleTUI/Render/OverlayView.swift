@@ -211,10 +211,11 @@ struct OverlayView {
         }
         let visible = characters[start...].joined()
         screen.put(visible, row: row, column: column, maxWidth: width)
-        let cursorColumn = column + used
+        var cursorColumn = column + used
+        // Never blank half of a wide character: the cursor then marks the whole of it.
+        if cursorColumn < screen.width, cursorColumn > 0, screen[row, cursorColumn].isContinuation { cursorColumn -= 1 }
         var cell = cursorColumn < screen.width ? screen[row, cursorColumn] : Cell()
         cell.style = Style(reverse: true)
-        if cell.isContinuation { cell = Cell(" ", style: .selected) }
         if cursorColumn < screen.width {
             screen[row, cursorColumn] = cell
             screen.cursor = (row, cursorColumn)

@@ -35,18 +35,28 @@ public final class ExplorerRuntime {
     public func run() -> Int32 {
         backend.draw(state.render())
         while true {
-            let event = backend.nextEvent(timeoutMilliseconds: 500) ?? periodicTick()
-            guard let event else { continue }
-            if let status = handle(event) { return status }
+            var event = backend.nextEvent(timeoutMilliseconds: 500) ?? periodicTick()
+            guard event != nil else { continue }
+            // Keys already waiting (a paste) are all applied before the next frame: a
+            // paste of thousands of characters draws once, not once per character.
+            while let current = event {
+                if let status = apply(current) { return status }
+                event = backend.nextEvent(timeoutMilliseconds: 0)
+            }
+            backend.draw(state.render())
         }
     }
 
-    /// Applies one event and its effects; returns an exit status when the program should end.
+    /// Applies one event and its effects and draws the frame; returns an exit status when
+    /// the program should end.
     public func handle(_ event: InputEvent) -> Int32? {
-        let effects = state.update(event, now: clock())
-        if let status = perform(effects) { return status }
+        if let status = apply(event) { return status }
         backend.draw(state.render())
         return nil
+    }
+
+    private func apply(_ event: InputEvent) -> Int32? {
+        perform(state.update(event, now: clock()))
     }
 
     private func periodicTick() -> InputEvent? {

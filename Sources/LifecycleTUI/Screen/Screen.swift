@@ -66,6 +66,15 @@ public struct Screen: Equatable, Sendable {
         let limit = end - column
         let cut = DisplayWidth.of(shown) > limit
         let fitted = cut ? DisplayWidth.truncated(shown, toWidth: limit, ellipsis: ellipsis) : shown
+        if column >= start, DisplayWidth.isPrintableASCII(fitted) {
+            // The common case, without grapheme breaking: one byte, one cell.
+            var x = column
+            for byte in fitted.utf8 {
+                place(Character(Unicode.Scalar(byte)), width: 1, row: row, column: x, style: style)
+                x += 1
+            }
+            return x - column
+        }
         var x = column
         var stoppedEarly = false
         for character in fitted {

@@ -81,9 +81,10 @@ public struct DiffViewState: Equatable, Sendable {
     }
 }
 
-/// `/` search over every question's id, text, hint and tags.
+/// `/` search over every question's id, text, hint and tags, and the notes.
 public struct SearchState: Equatable, Sendable {
-    public var query = TextBuffer(allowsNewlines: false)
+    /// Capped: a search is a few words, and a pasted page would be matched on every key.
+    public var query = TextBuffer(allowsNewlines: false, maximumLength: 200)
     public var results: [String] = []
     public var selected = 0
     public var scroll = 0

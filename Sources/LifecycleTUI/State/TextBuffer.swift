@@ -6,32 +6,62 @@ public struct TextBuffer: Equatable, Sendable {
     public private(set) var cursor: Int
     public let allowsNewlines: Bool
     /// A cap so a paste of a huge blob cannot make the editor unusable.
+    public let maximumLength: Int
     public static let maximumLength = 20_000
 
-    public init(_ text: String = "", allowsNewlines: Bool) {
+    public init(_ text: String = "", allowsNewlines: Bool, maximumLength: Int = TextBuffer.maximumLength) {
         characters = Array(text)
         cursor = characters.count
         self.allowsNewlines = allowsNewlines
+        self.maximumLength = maximumLength
     }
 
     public var text: String { String(characters) }
 
     public mutating func insert(_ character: Character) {
         if character == "\n" && !allowsNewlines { return }
-        guard characters.count < TextBuffer.maximumLength else { return }
+        guard characters.count < maximumLength else { return }
+        // Keys arrive one scalar at a time, but a combining mark, a variation selector or
+        // a joiner belongs to the character before it: keep `characters` one element per
+        // grapheme cluster of `text`, or widths and the cursor stop matching the screen.
+        if cursor > 0, let joined = TextBuffer.single(characters[cursor - 1], character) {
+            characters[cursor - 1] = joined
+            return
+        }
+        if cursor < characters.count, let joined = TextBuffer.single(character, characters[cursor]) {
+            characters[cursor] = joined
+            cursor += 1
+            return
+        }
         characters.insert(character, at: cursor)
         cursor += 1
+    }
+
+    /// The two as one character, when Unicode joins them into one grapheme cluster.
+    private static func single(_ first: Character, _ second: Character) -> Character? {
+        let combined = String(first) + String(second)
+        return combined.count == 1 ? combined.first : nil
     }
 
     public mutating func backspace() {
         guard cursor > 0 else { return }
         cursor -= 1
         characters.remove(at: cursor)
+        rejoin(at: cursor)
     }
 
     public mutating func deleteForward() {
         guard cursor < characters.count else { return }
         characters.remove(at: cursor)
+        rejoin(at: cursor)
+    }
+
+    /// After a removal, the characters either side may now form one cluster.
+    private mutating func rejoin(at index: Int) {
+        guard index > 0, index < characters.count, let joined = TextBuffer.single(characters[index - 1], characters[index]) else { return }
+        characters[index - 1] = joined
+        characters.remove(at: index)
+        if cursor > index - 1 { cursor -= 1 }
     }
 
     public mutating func moveLeft() { cursor = max(0, cursor - 1) }
@@ -79,6 +109,7 @@ public struct TextBuffer: Equatable, Sendable {
         } else {
             characters.removeSubrange(cursor..<end)
         }
+        rejoin(at: cursor)
     }
 
     /// Ctrl-U: delete from the start of the line to the cursor.
@@ -86,6 +117,7 @@ public struct TextBuffer: Equatable, Sendable {
         let start = lineStart
         characters.removeSubrange(start..<cursor)
         cursor = start
+        rejoin(at: cursor)
     }
 
     /// Ctrl-W: delete the word before the cursor.
@@ -95,6 +127,7 @@ public struct TextBuffer: Equatable, Sendable {
         while index > 0 && characters[index - 1] != " " && characters[index - 1] != "\n" { index -= 1 }
         characters.removeSubrange(index..<cursor)
         cursor = index
+        rejoin(at: cursor)
     }
 
     /// Applies an editing key; returns false for keys the buffer does not handle.

@@ -204,7 +204,7 @@ extension ExplorerState {
             return []
         default:
             if search.query.handle(key) {
-                search.results = QuestionSearch.matches(search.query.text, in: catalog)
+                search.results = QuestionSearch.matches(search.query.text, in: catalog, answers: assessment.answers)
                 search.selected = 0
                 search.scroll = 0
             }
@@ -232,7 +232,7 @@ extension ExplorerState {
             flash = "no search yet: press / to search"
             return
         }
-        let matches = QuestionSearch.matches(query, in: catalog)
+        let matches = QuestionSearch.matches(query, in: catalog, answers: assessment.answers)
         guard !matches.isEmpty else { flash = "no match for \"\(query)\""; return }
         // Matches come in catalog order; compare positions through the catalog's index
         // rather than searching a list of every id (quadratic on large catalogs).
@@ -248,15 +248,17 @@ extension ExplorerState {
     }
 }
 
-/// Case- and accent-insensitive search over question id, text, hint and tags.
+/// Case- and accent-insensitive search over question id, text, hint and tags, and the
+/// notes written in this assessment (a vendor named in a note is found by name).
 public enum QuestionSearch {
-    public static func matches(_ query: String, in catalog: Catalog) -> [String] {
+    public static func matches(_ query: String, in catalog: Catalog, answers: [String: Answer] = [:]) -> [String] {
         let query = SearchFolding.Query(query)
         guard !query.isEmpty else { return [] }
         var result: [String] = []
         for area in catalog.areas {
             for question in area.questions {
-                let haystack = ([question.id, question.text, question.hint] + question.tags).joined(separator: " ")
+                let note = answers[question.id]?.note ?? ""
+                let haystack = ([question.id, question.text, question.hint, note] + question.tags).joined(separator: " ")
                 if query.matches(haystack) {
                     result.append(question.id)
                 }
