@@ -12,7 +12,9 @@ import Glibc
 /// cannot drop it, as it would a POSIX record lock) and are opened `O_CLOEXEC` so an
 /// external editor never inherits one. Advisory: programs that do not take it are not
 /// stopped. On network file systems it is only as good as the server's locking.
-public final class FileLock {
+// @unchecked: the descriptor is only changed by release(), which may run on any thread
+// (closing a descriptor is thread-safe); the lock is not shared otherwise.
+public final class FileLock: @unchecked Sendable {
     private var descriptor: Int32
 
     /// How long a writer waits for another one to finish before giving up.
