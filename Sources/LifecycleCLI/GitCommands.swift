@@ -55,8 +55,12 @@ struct MergeCommand: ParsableCommand {
         } catch {
             throw reportError("the merged result would not load, so nothing was written: \(error.description)")
         }
-        // git owns OURS during a merge: write it atomically, without the stale-file check.
-        try attempt { () throws(FileProblem) in try AtomicFileWriter().write(bytes, to: ours) }
+        // git owns OURS during a merge: write it atomically, without the stale-file check,
+        // under the same lock as every other writer.
+        let ours = self.ours
+        try attempt { () throws(FileProblem) in
+            try FileLock.withLock(on: ours) { () throws(FileProblem) in try AtomicFileWriter().write(bytes, to: ours) }
+        }
         guard result.conflicts.isEmpty else {
             for conflict in result.conflicts { printError("lifecycle: conflict: \(TerminalSafeText.escaped(conflict.description))") }
             printError("lifecycle: \(result.conflicts.count) conflict\(result.conflicts.count == 1 ? "" : "s"); resolve the notes marked <<<<<<< ours in the explorer, then commit")

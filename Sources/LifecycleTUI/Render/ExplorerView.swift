@@ -83,7 +83,7 @@ struct ExplorerView {
         case .pending: return ("saving\(symbols.ellipsis) ", Style(.warning))
         case .saved(let time): return ("saved \(time) ", Style(.addressed))
         case .failed(let message): return ("NOT SAVED: \(message) ", Style(.error, bold: true))
-        case .conflict: return ("CHANGED ON DISK: r to resolve ", Style(.error, bold: true))
+        case .conflict: return ("NOT SAVED: conflict with the file on disk, r to resolve ", Style(.error, bold: true))
         }
     }
 

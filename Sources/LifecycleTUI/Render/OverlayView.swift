@@ -115,19 +115,38 @@ struct OverlayView {
     }
 
     private func drawConflict(_ screen: inout Screen) {
-        let lines: [StyledLine] = [
-            StyledLine(text: "This file was changed on disk after it was opened (another editor, git, a second reviewer).", style: .normal),
-            StyledLine(text: "Your answers are still here, unsaved. Nothing was overwritten.", style: .bold),
-            StyledLine(text: "", style: .normal),
+        var lines: [StyledLine]
+        let title: String
+        if let conflict = state.pendingConflict {
+            title = "Answered differently by someone else"
+            let count = conflict.questionIDs.count
+            let shown = conflict.questionIDs.prefix(3).joined(separator: ", ") + (count > 3 ? " and \(count - 3) more" : "")
+            lines = [
+                StyledLine(text: "Someone else saved this file and changed \(count == 1 ? "an answer" : "\(count) answers") you changed too: \(shown).", style: .normal),
+                StyledLine(text: "Their other changes and yours are merged. Nothing was overwritten yet.", style: .bold),
+                StyledLine(text: "", style: .normal),
+                StyledLine(text: "m  keep my answer\(count == 1 ? "" : "s") to \(count == 1 ? "it" : "these"), keep everything else of theirs", style: .normal),
+                StyledLine(text: "t  take their answer\(count == 1 ? "" : "s") to \(count == 1 ? "it" : "these"), keep everything else of mine", style: .normal),
+            ]
+        } else {
+            title = "File changed on disk"
+            lines = [
+                StyledLine(text: "The file was removed, moved or replaced after it was opened (another editor, git, a second reviewer).", style: .normal),
+                StyledLine(text: "Your answers are still here, unsaved. Nothing was overwritten.", style: .bold),
+                StyledLine(text: "", style: .normal),
+            ]
+        }
+        lines += [
             StyledLine(text: "r  reload the file from disk (your unsaved changes here are dropped)", style: .normal),
             StyledLine(text: "w  save your answers as a copy, and continue in the copy", style: .normal),
-            StyledLine(text: "Q  quit without saving", style: .normal),
-            StyledLine(text: "Esc  decide later (saving stays paused)", style: .dim),
+            StyledLine(text: "Q  quit without saving (a rescue copy is kept)", style: .normal),
+            StyledLine(text: "Esc  decide later (the next change asks again)", style: .dim),
         ]
-        let rect = BoxDrawing.centered(width: 74, height: 12, in: screen.width, screen.height)
-        BoxDrawing.draw(&screen, rect, title: "File changed on disk", ascii: ascii, style: Style(.error))
+        let width = min(74, screen.width - 2)
         var wrapped: [StyledLine] = []
-        for line in lines { wrapped += StyledLine.wrapped(line.text, width: rect.width - 4, style: line.style) }
+        for line in lines { wrapped += StyledLine.wrapped(line.text, width: width - 4, style: line.style) }
+        let rect = BoxDrawing.centered(width: width, height: wrapped.count + 2, in: screen.width, screen.height)
+        BoxDrawing.draw(&screen, rect, title: title, ascii: ascii, style: Style(.error))
         drawLines(&screen, wrapped, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: 0)
     }
 
