@@ -83,7 +83,8 @@ public struct RandomEventSoak {
             case .noteEditor, .reasonPrompt, .conflict: return true
             case .some: return false
             case nil:
-                return [.character(" "), .character("a"), .character("p"), .character("x"), .character("u"), .character("-")].contains(key)
+                return [.character(" "), .character("a"), .character("p"), .character("x"), .character("u"), .character("-"),
+                        .character("U"), .control("r")].contains(key)
             }
         default:
             return false

@@ -29,7 +29,7 @@ final class TerminalSessionTests: XCTestCase {
         try session.send("Enter")
         try session.waitFor("Data maturity of Payments platform")
         try session.send("Enter")
-        try session.waitFor("Generation · 1/18")
+        try session.waitFor("Generation · 1 of 18")
 
         try session.send("Space")                 // generation.source-kind: addressed
         try session.send("3")                     // ingestion
@@ -92,7 +92,7 @@ final class TerminalSessionTests: XCTestCase {
         let runner = BinaryRunner(home: scratch.path)
         try runner.run("new", "Signals", "--file", file)
         let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment)
-        try session.waitFor("Generation · 1/18")
+        try session.waitFor("Generation · 1 of 18")
         try session.send("x", "j", "p", "e")
         try session.type("typed but never closed")
         try session.waitFor("typed but never closed")
@@ -149,7 +149,7 @@ final class TerminalIntegrationTests: XCTestCase {
         let file = scratch.path + "/e.json"
         try BinaryRunner(home: scratch.path).run("new", "Editor", "--file", file)
         let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment(["EDITOR": editor, "VISUAL": ""]))
-        try session.waitFor("Generation · 1/18")
+        try session.waitFor("Generation · 1 of 18")
         try session.send("E")
         try session.waitFor("written in the editor")
         try session.send("q")
@@ -183,7 +183,7 @@ final class TerminalIntegrationTests: XCTestCase {
         try session.waitFor("prompt$")
         try session.type("\(BinaryRunner.executable) open \(file)")
         try session.send("Enter")
-        try session.waitFor("Generation · 1/18")
+        try session.waitFor("Generation · 1 of 18")
         try session.send("x")
         try session.send("C-z")
         try session.waitFor("prompt$ ")
@@ -191,7 +191,7 @@ final class TerminalIntegrationTests: XCTestCase {
         XCTAssertTrue(saved.contains("\"status\": \"gap\""), "saved before suspending")
         try session.type("fg")
         try session.send("Enter")
-        try session.waitFor("Generation · 1/18")
+        try session.waitFor("Generation · 1 of 18")
         try session.send("q")
         try session.waitFor("prompt$ ")
     }

@@ -30,7 +30,7 @@ final class ExplorerNavigationTests: XCTestCase {
             titles.append(driver.explorer.currentArea.title)
             let screen = driver.screen
             let listTitle = screen.line(1)
-            XCTAssertTrue(listTitle.contains(driver.explorer.currentArea.title + " · 1/"), listTitle)
+            XCTAssertTrue(listTitle.contains(driver.explorer.currentArea.title + " · 1 of "), listTitle)
             driver.press(.char("j"))
         }
         XCTAssertEqual(titles, catalog.areas.map(\.title))
@@ -60,7 +60,7 @@ final class ExplorerNavigationTests: XCTestCase {
         XCTAssertGreaterThan(driver.explorer.questionCursor, 5)
         driver.press(.char("G"))
         XCTAssertEqual(driver.explorer.currentQuestionID, catalog.area(id: "generation")!.questions.last!.id)
-        XCTAssertTrue(driver.text.contains("18/18"))
+        XCTAssertTrue(driver.text.contains("18 of 18"))
         driver.press(.char("g"))
         XCTAssertEqual(driver.explorer.questionCursor, 0)
     }
@@ -95,18 +95,24 @@ final class ExplorerNavigationTests: XCTestCase {
         XCTAssertTrue(scrolled.text.contains("generation.source-kind · chapter 2 ·"), scrolled.text)
     }
 
-    func testHelpListsTheKeysAndAnyKeyClosesIt() {
+    func testHelpSaysItScrollsShowsWhereYouAreAndOtherKeysCloseIt() {
         var driver = Driver()
         driver.press(.char("?"))
-        XCTAssertTrue(driver.text.contains("Keys · any other key closes"))
+        XCTAssertTrue(driver.text.contains("Keys · ↑/↓ j/k scroll · other keys close"), driver.text)
         XCTAssertTrue(driver.text.contains("tick: unanswered ↔ addressed"))
+        let bottom = driver.text.split(separator: "\n").first { $0.contains(" of ") && $0.contains("↓ more") }
+        XCTAssertNotNil(bottom, "the position and that there is more: \(driver.text)")
+        driver.press(.char("G"))
+        XCTAssertTrue(driver.text.contains("Conflict with the file on disk") || driver.text.contains("decide later"), "G goes to the end: \(driver.text)")
+        XCTAssertFalse(driver.text.contains("↓ more"), "nothing more below the end")
         driver.press(.escape)
         XCTAssertNil(driver.explorer.overlay)
     }
 
     func testTheFooterShowsKeysAndSaveState() {
         var driver = Driver()
-        XCTAssertTrue(driver.screen.line(23).hasPrefix(" Space tick  a p x - u status  Enter note  / search"), driver.screen.line(23))
+        XCTAssertTrue(driver.screen.line(23).hasPrefix(" Space tick  a p x - u status  U undo  Enter note"), driver.screen.line(23))
+        XCTAssertTrue(driver.screen.line(23).contains("? help  q quit"), "help and quit are always shown: \(driver.screen.line(23))")
         XCTAssertTrue(driver.screen.line(23).hasSuffix("no changes "))
         driver.press(.char(" "))
         XCTAssertTrue(driver.screen.line(23).hasSuffix("saving… "))

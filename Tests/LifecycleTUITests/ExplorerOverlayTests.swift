@@ -78,7 +78,7 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertTrue(driver.text.contains("40×10: needs at least 60×16"))
         XCTAssertEqual(driver.press(.char("x")), [], "keys other than q do nothing while too small")
         driver.resize(80, 24)
-        XCTAssertTrue(driver.text.contains("Generation · 1/18"))
+        XCTAssertTrue(driver.text.contains("Generation · 1 of 18"))
         for (width, height) in [(1, 1), (0, 0), (20, 5), (60, 16), (200, 60), (61, 17)] {
             driver.resize(width, height)
             let screen = driver.screen
@@ -147,8 +147,12 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertTrue(text.contains("System under review: Payments"))
         _ = state.update(.key(.enter), now: fixedMoment)
         XCTAssertTrue(state.render().text.contains("Data maturity of Payments"))
-        _ = state.update(.key(.character("j")), now: fixedMoment)
-        XCTAssertEqual(state.update(.key(.enter), now: fixedMoment), [.createAssessment(path: "/w/payments.json", name: "Payments", maturity: "leading")])
+        XCTAssertTrue(state.render().text.contains("Not recorded"))
+        // Nothing is chosen until the reviewer moves: Enter alone records no stage.
+        var untouched = state
+        XCTAssertEqual(untouched.update(.key(.enter), now: fixedMoment), [.createAssessment(path: "/w/payments.json", name: "Payments", maturity: nil)])
+        for _ in 0..<3 { _ = state.update(.key(.character("k")), now: fixedMoment) }
+        XCTAssertEqual(state.update(.key(.enter), now: fixedMoment), [.createAssessment(path: "/w/payments.json", name: "Payments", maturity: "starting")])
         XCTAssertEqual(state.update(.key(.character("d")), now: fixedMoment), [.openDemo])
         XCTAssertEqual(state.update(.key(.character("q")), now: fixedMoment), [.quit(status: 0)])
     }

@@ -1,5 +1,21 @@
-/// One central list of keys: the help overlay, the footer and the README all show what
-/// is written here, so they cannot drift apart.
+/// What a key does. `update` dispatches on these, never on raw keys, so the list below is
+/// the only place that says which key does what.
+public enum Action: Sendable, Equatable {
+    case moveDown, moveUp, pageDown, pageUp, first, last
+    case focusLeft, focusRight, nextPane, previousPane
+    case jumpToArea
+    case tick, markAddressed, markPartial, markGap, markUnanswered, markNotApplicable
+    case undo, redo
+    case editNote, editNoteExternally
+    case search, nextMatch, previousMatch, cycleFilter, overview, toggleListOnly
+    case back, milestone, compare, help, close, resolveConflict
+    case keepMine, takeTheirs, reload, saveCopy, quitWithoutSaving
+    case saveAndQuit, suspend
+    case startNew, startDemo, startCompare, startOpen
+}
+
+/// One central list of keys: `update` matches keys against it, and the help overlay, the
+/// footer and the README's key table are all generated from it, so they cannot drift apart.
 public struct KeyBinding: Sendable {
     public enum Context: String, Sendable, CaseIterable {
         case explorer = "Explorer"
@@ -7,93 +23,176 @@ public struct KeyBinding: Sendable {
         case search = "Search"
         case overview = "Overview"
         case diff = "Comparison"
+        case conflict = "Conflict with the file on disk"
         case start = "Start screen"
     }
 
+    /// The keys as shown in help and the README.
     public var keys: String
-    public var action: String
+    public var description: String
     public var context: Context
-    /// Shown in the footer (short form) when true.
-    public var inFooter: Bool
-    public var footerLabel: String
-
+    /// What the keys do; nil for bindings handled by a text field (typing, Ctrl-K, ...),
+    /// listed for help only.
+    public var action: Action?
+    /// The keys that trigger `action`.
+    public var matches: [Key]
+    public var footerLabel: String?
     /// The keys as the footer shows them (short form of `keys`).
     public var footerKeys: String
+    /// Footer hints that stay visible at every width (help and quit).
+    public var essential: Bool
 
-    init(_ keys: String, _ action: String, _ context: Context, footer: String? = nil, footerKeys: String? = nil) {
+    init(_ keys: String, _ description: String, _ context: Context, _ action: Action? = nil, matches: [Key] = [],
+         footer: String? = nil, footerKeys: String? = nil, essential: Bool = false) {
         self.keys = keys
-        self.action = action
+        self.description = description
         self.context = context
-        inFooter = footer != nil
-        footerLabel = footer ?? ""
+        self.action = action
+        self.matches = matches
+        footerLabel = footer
         self.footerKeys = footerKeys ?? keys
+        self.essential = essential
     }
 }
 
-public enum KeyBindings {
-    public static let all: [KeyBinding] = [
-        KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer),
-        KeyBinding("←/→ h/l", "focus the pane to the left / right", .explorer),
-        KeyBinding("Tab/S-Tab", "next / previous pane", .explorer),
-        KeyBinding("PgUp/PgDn", "page up / down", .explorer),
-        KeyBinding("g/G", "first / last", .explorer),
-        KeyBinding("1-9", "jump to area 1-9 (stages are 1-5)", .explorer),
-        KeyBinding("Space", "tick: unanswered ↔ addressed", .explorer, footer: "tick"),
-        KeyBinding("a", "mark addressed", .explorer),
-        KeyBinding("p", "mark partial", .explorer),
-        KeyBinding("x", "mark gap", .explorer),
-        KeyBinding("-", "mark not applicable (asks why)", .explorer),
-        KeyBinding("u", "mark unanswered", .explorer),
-        KeyBinding("a p x - u", "", .explorer, footer: "status"),
-        KeyBinding("Enter/e", "edit the note here", .explorer, footer: "note", footerKeys: "Enter"),
-        KeyBinding("E", "edit the note in $VISUAL / $EDITOR", .explorer),
-        KeyBinding("/", "search all questions; n/N next / previous match", .explorer, footer: "search"),
-        KeyBinding("f", "filter: all, unanswered, gaps & partial, with notes", .explorer, footer: "filter"),
-        KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, footer: "overview"),
-        KeyBinding("z", "list only (twice the questions on screen) / back", .explorer),
-        KeyBinding("Esc", "leave a matrix cell's list or clear the filter", .explorer),
-        KeyBinding("m", "freeze a milestone (a named snapshot)", .explorer),
-        KeyBinding("D", "compare with a milestone or another assessment", .explorer),
-        KeyBinding("?", "this help", .explorer, footer: "help"),
-        KeyBinding("q", "back to the start screen, or quit", .explorer, footer: "quit"),
-        KeyBinding("Ctrl-C", "save and quit, from anywhere", .explorer),
-        KeyBinding("Ctrl-Z", "save and suspend (fg resumes)", .explorer),
-        KeyBinding("mouse", "click a pane or row; the wheel scrolls", .explorer),
+extension Key {
+    static func chars(_ text: String) -> [Key] { text.map { .character($0) } }
+}
 
+public enum KeyBindings {
+    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + diff + conflict + start
+
+    static let explorer: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer, .moveDown, matches: [.down, .character("j")]),
+        KeyBinding("", "", .explorer, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("←/→ h/l", "focus the pane to the left / right", .explorer, .focusLeft, matches: [.left, .character("h")]),
+        KeyBinding("", "", .explorer, .focusRight, matches: [.right, .character("l")]),
+        KeyBinding("Tab/S-Tab", "next / previous pane", .explorer, .nextPane, matches: [.tab]),
+        KeyBinding("", "", .explorer, .previousPane, matches: [.backTab]),
+        KeyBinding("PgUp/PgDn", "page up / down (also Ctrl-B / Ctrl-F)", .explorer, .pageUp, matches: [.pageUp, .control("b")]),
+        KeyBinding("", "", .explorer, .pageDown, matches: [.pageDown, .control("f")]),
+        KeyBinding("g/G", "first / last (also Home / End)", .explorer, .first, matches: [.character("g"), .home]),
+        KeyBinding("", "", .explorer, .last, matches: [.character("G"), .end]),
+        KeyBinding("1-9", "jump to area 1-9 (stages are 1-5)", .explorer, .jumpToArea, matches: Key.chars("123456789")),
+        KeyBinding("Space", "tick: unanswered ↔ addressed", .explorer, .tick, matches: [.character(" ")], footer: "tick"),
+        KeyBinding("a", "mark addressed", .explorer, .markAddressed, matches: [.character("a")]),
+        KeyBinding("p", "mark partial", .explorer, .markPartial, matches: [.character("p")]),
+        KeyBinding("x", "mark gap", .explorer, .markGap, matches: [.character("x")], footer: "status", footerKeys: "a p x - u"),
+        KeyBinding("-", "mark not applicable (asks why)", .explorer, .markNotApplicable, matches: [.character("-")]),
+        KeyBinding("u", "mark unanswered", .explorer, .markUnanswered, matches: [.character("u")]),
+        KeyBinding("U / Ctrl-R", "undo / redo the last answer change (status, note, reason)", .explorer, .undo, matches: [.character("U")], footer: "undo", footerKeys: "U"),
+        KeyBinding("", "", .explorer, .redo, matches: [.control("r")]),
+        KeyBinding("Enter/e", "edit the note here", .explorer, .editNote, matches: [.enter, .character("e")], footer: "note", footerKeys: "Enter"),
+        KeyBinding("E", "edit the note in $VISUAL / $EDITOR", .explorer, .editNoteExternally, matches: [.character("E")]),
+        KeyBinding("/", "search questions and notes; n/N next / previous match", .explorer, .search, matches: [.character("/")], footer: "search"),
+        KeyBinding("", "", .explorer, .nextMatch, matches: [.character("n")]),
+        KeyBinding("", "", .explorer, .previousMatch, matches: [.character("N")]),
+        KeyBinding("f", "filter: all, unanswered, gaps & partial, with notes", .explorer, .cycleFilter, matches: [.character("f")], footer: "filter"),
+        KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, .overview, matches: [.character("o")], footer: "overview"),
+        KeyBinding("z", "list only (twice the questions on screen) / back", .explorer, .toggleListOnly, matches: [.character("z")]),
+        KeyBinding("Esc", "back to the heat map from a cell's list, or clear the filter", .explorer, .back, matches: [.escape]),
+        KeyBinding("m", "freeze a milestone (a named snapshot)", .explorer, .milestone, matches: [.character("m")]),
+        KeyBinding("D", "compare with a milestone or another assessment", .explorer, .compare, matches: [.character("D")]),
+        KeyBinding("r", "after a conflict with the file on disk: choose again", .explorer, .resolveConflict, matches: [.character("r")]),
+        KeyBinding("?", "this help (j/k scroll it)", .explorer, .help, matches: [.character("?")], footer: "help", essential: true),
+        KeyBinding("q", "back to the start screen, or quit", .explorer, .close, matches: [.character("q")], footer: "quit", essential: true),
+        KeyBinding("Ctrl-C", "save and quit, from anywhere", .explorer, .saveAndQuit),
+        KeyBinding("Ctrl-Z", "save and suspend (fg resumes)", .explorer, .suspend),
+        KeyBinding("mouse", "click a pane or row; the wheel scrolls", .explorer),
+    ]
+
+    static let noteEditor: [KeyBinding] = [
         KeyBinding("typing", "edit; Enter starts a new line", .noteEditor),
         KeyBinding("arrows Home End", "move (also Ctrl-A / Ctrl-E)", .noteEditor),
         KeyBinding("Ctrl-K Ctrl-U Ctrl-W", "delete to line end / line start / previous word", .noteEditor),
-        KeyBinding("Esc/Ctrl-S", "done: keep the note and save", .noteEditor, footer: "done, saved", footerKeys: "Esc"),
+        KeyBinding("Esc/Ctrl-S", "done: keep the note and save", .noteEditor, .close, matches: [.escape, .control("s")],
+                   footer: "done, saved", footerKeys: "Esc", essential: true),
         KeyBinding("Enter", "new line", .noteEditor, footer: "new line"),
-
-        KeyBinding("typing", "search text, hints and tags", .search),
-        KeyBinding("↑/↓", "choose a result", .search, footer: "choose", footerKeys: "↑↓"),
-        KeyBinding("Enter", "go to the question", .search, footer: "go"),
-        KeyBinding("Esc", "close", .search, footer: "close"),
-
-        KeyBinding("↑/↓ j/k", "move through the changes", .diff, footer: "move", footerKeys: "j/k"),
-        KeyBinding("Enter", "go to the question", .diff, footer: "go to question"),
-        KeyBinding("Esc", "close", .diff, footer: "close"),
-
-        KeyBinding("arrows h/j/k/l", "choose a cell", .overview, footer: "move", footerKeys: "arrows"),
-        KeyBinding("Enter", "list the cell's questions", .overview, footer: "questions"),
-        KeyBinding("Esc/o", "close", .overview, footer: "close", footerKeys: "Esc"),
-
-        KeyBinding("↑/↓ j/k", "choose", .start, footer: "move", footerKeys: "j/k"),
-        KeyBinding("Enter", "open", .start, footer: "open"),
-        KeyBinding("n", "new assessment", .start, footer: "new"),
-        KeyBinding("d", "open the demo (a private copy of the sample)", .start, footer: "demo"),
-        KeyBinding("c", "compare the chosen assessment with a milestone or another", .start, footer: "compare"),
-        KeyBinding("q", "quit", .start, footer: "quit"),
     ]
 
-    /// Bindings for the help overlay (those with a description).
-    public static func help(_ context: KeyBinding.Context) -> [KeyBinding] {
-        all.filter { $0.context == context && !$0.action.isEmpty }
+    static let search: [KeyBinding] = [
+        KeyBinding("typing", "search text, hints, tags and notes", .search),
+        KeyBinding("↑/↓", "choose a result (also Ctrl-P / Ctrl-N)", .search, .moveUp, matches: [.up, .control("p")], footer: "choose", footerKeys: "↑↓"),
+        KeyBinding("", "", .search, .moveDown, matches: [.down, .control("n")]),
+        KeyBinding("Enter", "go to the question", .search, .editNote, matches: [.enter], footer: "go"),
+        KeyBinding("Esc", "close", .search, .close, matches: [.escape], footer: "close", essential: true),
+    ]
+
+    static let diff: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "move through the changes", .diff, .moveDown, matches: [.down, .character("j")], footer: "move", footerKeys: "j/k"),
+        KeyBinding("", "", .diff, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("PgUp/PgDn g/G", "page, first / last", .diff, .pageDown, matches: [.pageDown]),
+        KeyBinding("", "", .diff, .pageUp, matches: [.pageUp]),
+        KeyBinding("", "", .diff, .first, matches: [.character("g"), .home]),
+        KeyBinding("", "", .diff, .last, matches: [.character("G"), .end]),
+        KeyBinding("Enter", "go to the question", .diff, .editNote, matches: [.enter], footer: "go to question"),
+        KeyBinding("Esc/q", "close", .diff, .close, matches: [.escape, .character("q")], footer: "close", footerKeys: "Esc", essential: true),
+    ]
+
+    static let overview: [KeyBinding] = [
+        KeyBinding("arrows h/j/k/l", "choose a cell", .overview, .moveDown, matches: [.down, .character("j")], footer: "move", footerKeys: "arrows"),
+        KeyBinding("", "", .overview, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("", "", .overview, .focusRight, matches: [.right, .character("l"), .tab]),
+        KeyBinding("", "", .overview, .focusLeft, matches: [.left, .character("h"), .backTab]),
+        KeyBinding("Enter", "list the cell's questions (Esc there comes back here)", .overview, .editNote, matches: [.enter], footer: "questions"),
+        KeyBinding("Esc/o/q", "close", .overview, .close, matches: [.escape, .character("o"), .character("q")],
+                   footer: "close", footerKeys: "Esc", essential: true),
+    ]
+
+    static let conflict: [KeyBinding] = [
+        KeyBinding("m", "keep my answers to the questions both sides changed", .conflict, .keepMine, matches: [.character("m")]),
+        KeyBinding("t", "take their answers to those questions", .conflict, .takeTheirs, matches: [.character("t")]),
+        KeyBinding("r", "reload the file from disk, dropping my unsaved changes", .conflict, .reload, matches: [.character("r")]),
+        KeyBinding("w", "save my answers as a copy and continue there", .conflict, .saveCopy, matches: [.character("w")]),
+        KeyBinding("Q", "quit without saving (a rescue copy is kept)", .conflict, .quitWithoutSaving, matches: [.character("Q")]),
+        KeyBinding("Esc", "decide later (the next change asks again)", .conflict, .close, matches: [.escape]),
+    ]
+
+    static let start: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "choose", .start, .moveDown, matches: [.down, .character("j")], footer: "move", footerKeys: "j/k"),
+        KeyBinding("", "", .start, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("g/G", "first / last", .start, .first, matches: [.character("g"), .home]),
+        KeyBinding("", "", .start, .last, matches: [.character("G"), .end]),
+        KeyBinding("Enter/l", "open", .start, .startOpen, matches: [.enter, .character("l"), .right], footer: "open"),
+        KeyBinding("n", "new assessment", .start, .startNew, matches: [.character("n")], footer: "new"),
+        KeyBinding("d", "open the demo (a private copy of the sample)", .start, .startDemo, matches: [.character("d")], footer: "demo"),
+        KeyBinding("c", "compare the chosen assessment with a milestone or another", .start, .startCompare, matches: [.character("c")], footer: "compare"),
+        KeyBinding("?", "this help", .start, .help, matches: [.character("?")], footer: "help", essential: true),
+        KeyBinding("q/Esc", "quit", .start, .close, matches: [.character("q"), .escape], footer: "quit", essential: true),
+    ]
+
+    /// The action a key triggers in a context, if any.
+    public static func action(for key: Key, in context: KeyBinding.Context) -> Action? {
+        for binding in all where binding.context == context && binding.matches.contains(key) {
+            return binding.action
+        }
+        return nil
     }
 
-    /// (keys, label) pairs for the footer.
-    public static func footer(_ context: KeyBinding.Context) -> [(String, String)] {
-        all.filter { $0.context == context && $0.inFooter }.map { ($0.footerKeys, $0.footerLabel) }
+    /// Bindings for the help overlay and the README (those with a description).
+    public static func help(_ context: KeyBinding.Context) -> [KeyBinding] {
+        all.filter { $0.context == context && !$0.description.isEmpty }
+    }
+
+    /// (keys, label, essential) for the footer, in order.
+    public static func footer(_ context: KeyBinding.Context) -> [(keys: String, label: String, essential: Bool)] {
+        all.compactMap { binding in
+            guard binding.context == context, let label = binding.footerLabel else { return nil }
+            return (binding.footerKeys, label, binding.essential)
+        }
+    }
+
+    /// The README's key tables, one per context, generated from this list (a test keeps
+    /// the README equal to it).
+    public static func markdownTables() -> String {
+        var text = ""
+        for context in KeyBinding.Context.allCases {
+            text += "**\(context.rawValue)**\n\n| Keys | What they do |\n|---|---|\n"
+            for binding in help(context) {
+                text += "| \(binding.keys.replacing("|", with: "\\|")) | \(binding.description) |\n"
+            }
+            text += "\n"
+        }
+        return text
     }
 }

@@ -56,13 +56,7 @@ struct ExplorerView {
         if let flash {
             screen.put(flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
         } else {
-            var x = 1
-            for (keys, label) in KeyBindings.footer(footerContext) {
-                let keys = screen.visible(symbols.keys(keys)), label = screen.visible(" " + label + "  ")
-                if x + DisplayWidth.of(keys) + DisplayWidth.of(label) > room { break }
-                x += screen.put(keys, row: rect.row, column: x, style: Style(.accent, bold: true))
-                x += screen.put(label, row: rect.row, column: x, style: .dim)
-            }
+            FooterHints.draw(&screen, KeyBindings.footer(footerContext), row: rect.row, room: room, symbols: symbols)
         }
         screen.put(status, row: rect.row, column: rect.width - statusWidth, style: saveStyle)
     }
@@ -72,7 +66,8 @@ struct ExplorerView {
         case .noteEditor: .noteEditor
         case .search: .search
         case .overview: .overview
-        case .diffView: .diff
+        case .diffView, .comparePicker: .diff
+        case .conflict: .conflict
         default: .explorer
         }
     }
@@ -157,7 +152,8 @@ struct ExplorerView {
         let focused = state.focus == .questions && state.overlay == nil
         let ids = state.listedQuestionIDs
         var title = " \(state.listTitle)"
-        title += symbols.separator + (ids.isEmpty ? "0" : "\(state.questionCursor + 1)/\(ids.count)")
+        // "3 of 18" (the cursor), not "3/18": the sidebar's n/m counts answers.
+        title += symbols.separator + (ids.isEmpty ? "no questions" : "\(state.questionCursor + 1) of \(ids.count)")
         if state.filter != .all { title += symbols.separator + "filter: \(state.filter.label)" }
         screen.put(title, row: rect.row, column: rect.column, style: Style(.accent, bold: true, underline: focused), maxWidth: rect.width)
         if ids.isEmpty {

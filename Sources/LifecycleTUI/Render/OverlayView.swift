@@ -30,19 +30,7 @@ struct OverlayView {
     // MARK: Help
 
     private func drawHelp(_ screen: inout Screen, scroll: Int) {
-        var lines: [StyledLine] = []
-        for context in [KeyBinding.Context.explorer, .noteEditor, .search, .overview, .diff] {
-            lines.append(StyledLine(text: context.rawValue, style: Style(.accent, bold: true)))
-            for binding in KeyBindings.help(context) {
-                let keys = DisplayWidth.padded(screen.visible(symbols.keys(binding.keys)), toWidth: 22, ellipsis: screen.ellipsis)
-                lines.append(StyledLine(text: keys + binding.action, style: .normal, indent: 1))
-            }
-            lines.append(StyledLine(text: "", style: .normal))
-        }
-        lines.append(StyledLine(text: "Marks: \(StatusMarks.mark(.unanswered, ascii: ascii)) unanswered  \(StatusMarks.mark(.addressed, ascii: ascii)) addressed  [~] partial  \(StatusMarks.mark(.gap, ascii: ascii)) gap  [-] not applicable  \(StatusMarks.noteMarker(ascii: ascii)) has a note", style: .dim))
-        let rect = BoxDrawing.centered(width: 76, height: lines.count + 2, in: screen.width, screen.height)
-        BoxDrawing.draw(&screen, rect, title: "Keys\(symbols.separator)any other key closes", ascii: ascii)
-        drawLines(&screen, lines, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: scroll)
+        HelpContent.draw(&screen, contexts: HelpContent.explorerContexts, scroll: scroll, ascii: ascii)
     }
 
     // MARK: Search
@@ -147,7 +135,7 @@ struct OverlayView {
         for line in lines { wrapped += StyledLine.wrapped(line.text, width: width - 4, style: line.style) }
         let rect = BoxDrawing.centered(width: width, height: wrapped.count + 2, in: screen.width, screen.height)
         BoxDrawing.draw(&screen, rect, title: title, ascii: ascii, style: Style(.error))
-        drawLines(&screen, wrapped, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: 0)
+        Self.drawLines(&screen, wrapped, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: 0)
     }
 
     // MARK: Comparison
@@ -208,7 +196,7 @@ struct OverlayView {
 
     // MARK: Helpers
 
-    private func drawLines(_ screen: inout Screen, _ lines: [StyledLine], in rect: Rect, scroll: Int) {
+    static func drawLines(_ screen: inout Screen, _ lines: [StyledLine], in rect: Rect, scroll: Int) {
         let start = min(scroll, max(0, lines.count - rect.height))
         for offset in 0..<rect.height {
             let index = start + offset

@@ -52,6 +52,9 @@ struct StartScreenView {
         }
         drawFooter(&screen)
         drawPrompt(&screen)
+        if let scroll = state.helpScroll {
+            HelpContent.draw(&screen, contexts: [.start], scroll: scroll, ascii: ascii)
+        }
     }
 
     private func drawFooter(_ screen: inout Screen) {
@@ -60,11 +63,7 @@ struct StartScreenView {
             screen.put(" " + flash, row: row, column: 0, style: Style(.warning, bold: true), maxWidth: screen.width)
             return
         }
-        var x = 1
-        for (keys, label) in KeyBindings.footer(.start) {
-            x += screen.put(keys, row: row, column: x, style: Style(.accent, bold: true))
-            x += screen.put(" " + label + "  ", row: row, column: x, style: .dim)
-        }
+        FooterHints.draw(&screen, KeyBindings.footer(.start), row: row, room: screen.width, symbols: Symbols(ascii: ascii))
     }
 
     private func drawPrompt(_ screen: inout Screen) {
@@ -82,7 +81,9 @@ struct StartScreenView {
             screen.put("Enter: next (maturity)\(symbols.separator)Esc: cancel", row: rect.row + 3, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
         case .maturity(let name, let selected):
             let choices = catalog.maturityStages.map { ($0.title, $0.summary) } + [("Not recorded", "Decide later.")]
-            let rect = BoxDrawing.centered(width: 72, height: choices.count + 5, in: screen.width, screen.height)
+            // As wide as the descriptions need, up to the window.
+            let widest = choices.map { DisplayWidth.of($0.0) + 2 + DisplayWidth.of($0.1) }.max() ?? 60
+            let rect = BoxDrawing.centered(width: min(screen.width - 2, max(72, widest + 4)), height: choices.count + 5, in: screen.width, screen.height)
             BoxDrawing.draw(&screen, rect, title: "Data maturity of \(name)", ascii: ascii)
             for (index, choice) in choices.enumerated() {
                 let row = rect.row + 1 + index

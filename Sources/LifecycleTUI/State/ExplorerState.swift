@@ -45,6 +45,11 @@ public struct ExplorerState: Sendable {
     /// Another writer's version that changed some of the same answers as ours, while the
     /// conflict dialog asks whose to keep.
     public var pendingConflict: PendingConflict?
+    /// Where the heat map was last left, so `o` and Esc from a cell's list return there.
+    public var lastOverview: OverviewState?
+    /// Answer changes that `U` undoes and Ctrl-R redoes, most recent last.
+    public var undoStack: [AnswerChange] = []
+    public var redoStack: [AnswerChange] = []
 
     public init(catalog: Catalog, document: OpenDocument) {
         self.catalog = catalog
@@ -126,8 +131,14 @@ public struct ExplorerState: Sendable {
         selectArea(0)
     }
 
-    /// Changes one answer and refreshes the counts of the areas it belongs to.
-    public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp) {
+    /// Changes one answer and refreshes the counts of the areas it belongs to. The change
+    /// can be undone unless it is itself an undo or redo.
+    public mutating func setAnswer(_ answer: Answer, for questionID: String, at time: Timestamp, recordingUndo: Bool = true) {
+        if recordingUndo {
+            undoStack.append(AnswerChange(questionID: questionID, before: document.assessment.answer(for: questionID), after: answer))
+            if undoStack.count > AnswerChange.historyLimit { undoStack.removeFirst() }
+            redoStack.removeAll()
+        }
         let oldStatus = document.assessment.status(of: questionID)
         document.assessment.setAnswer(answer, for: questionID, at: time)
         document.saveState = .pending
@@ -161,4 +172,13 @@ public struct ExplorerState: Sendable {
 public struct PendingConflict: Sendable {
     public var theirs: LoadedAssessment
     public var questionIDs: [String]
+}
+
+/// One answer before and after a change, for undo and redo.
+public struct AnswerChange: Equatable, Sendable {
+    public var questionID: String
+    public var before: Answer
+    public var after: Answer
+
+    static let historyLimit = 500
 }

@@ -27,6 +27,8 @@ public struct StartScreenState: Equatable, Sendable {
     public var scroll = 0
     public var prompt: StartPrompt?
     public var flash: String?
+    /// The help overlay's scroll position while it is open (`?`).
+    public var helpScroll: Int?
 
     public static let fixedRows = 2
 
@@ -43,6 +45,7 @@ public struct StartScreenState: Equatable, Sendable {
 public enum StartPrompt: Equatable, Sendable {
     case name(TextBuffer)
     /// Choosing the maturity stage; `selected` indexes the catalog's stages, the last
-    /// position meaning "not recorded".
+    /// position meaning "not recorded", where the choice starts: Enter alone records no
+    /// stage nobody chose.
     case maturity(name: String, selected: Int)
 }

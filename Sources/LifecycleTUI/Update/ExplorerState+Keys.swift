@@ -5,87 +5,115 @@ extension ExplorerState {
     mutating func handle(_ key: Key, layout: ExplorerLayout, now: Timestamp) -> [Effect] {
         flash = nil
         if overlay != nil { return handleOverlay(key, layout: layout, now: now) }
-        switch key {
-        case .character("j"), .down: move(by: 1, layout: layout)
-        case .character("k"), .up: move(by: -1, layout: layout)
-        case .pageDown, .control("f"): move(by: pageSize(layout), layout: layout)
-        case .pageUp, .control("b"): move(by: -pageSize(layout), layout: layout)
-        case .character("g"), .home: move(by: -1_000_000, layout: layout)
-        case .character("G"), .end: move(by: 1_000_000, layout: layout)
-        case .character("h"), .left: focus = focus == .detail ? .questions : .sidebar
-        case .character("l"), .right: focus = focus == .sidebar || !layout.hasDetail ? .questions : .detail
-        case .tab: focus = nextPane(after: focus, step: 1, layout: layout)
-        case .backTab: focus = nextPane(after: focus, step: -1, layout: layout)
-        case .character("z"):
+        guard let action = KeyBindings.action(for: key, in: .explorer) else { return [] }
+        switch action {
+        case .moveDown: move(by: 1, layout: layout)
+        case .moveUp: move(by: -1, layout: layout)
+        case .pageDown: move(by: pageSize(layout), layout: layout)
+        case .pageUp: move(by: -pageSize(layout), layout: layout)
+        case .first: move(by: -1_000_000, layout: layout)
+        case .last: move(by: 1_000_000, layout: layout)
+        case .focusLeft: focus = focus == .detail ? .questions : .sidebar
+        case .focusRight: focus = focus == .sidebar || !layout.hasDetail ? .questions : .detail
+        case .nextPane: focus = nextPane(after: focus, step: 1, layout: layout)
+        case .previousPane: focus = nextPane(after: focus, step: -1, layout: layout)
+        case .toggleListOnly:
             listOnly.toggle()
             flash = listOnly ? "list only: z shows the detail pane again" : nil
-        case .character(let digit) where digit.isASCII && ("1"..."9").contains(digit):
-            // ASCII only: other scripts' digits (², ٣, ７, ①) are numbers too, but not keys
-            // this binding means.
-            let index = Int(digit.asciiValue! - UInt8(ascii: "1"))
+        case .jumpToArea:
+            // The table binds only the ASCII digits 1-9 (other scripts' digits are numbers
+            // too, but not these keys).
+            guard case .character(let digit) = key, let value = digit.asciiValue else { return [] }
+            let index = Int(value) - Int(UInt8(ascii: "1"))
             if catalog.areas.indices.contains(index) { selectArea(index); focus = .questions }
-        case .character(" "): return toggleCurrent(now: now)
-        case .character("a"): return setStatus(.addressed, now: now)
-        case .character("p"): return setStatus(.partial, now: now)
-        case .character("x"): return setStatus(.gap, now: now)
-        case .character("u"): return setStatus(.unanswered, now: now)
-        case .character("-"):
+        case .tick: return toggleCurrent(now: now)
+        case .markAddressed: return setStatus(.addressed, now: now)
+        case .markPartial: return setStatus(.partial, now: now)
+        case .markGap: return setStatus(.gap, now: now)
+        case .markUnanswered: return setStatus(.unanswered, now: now)
+        case .markNotApplicable:
             let effects = setStatus(.notApplicable, now: now)
             if let id = answerableQuestionID {
                 overlay = .reasonPrompt(questionID: id, buffer: TextBuffer(assessment.answer(for: id).reason, allowsNewlines: false))
             }
             return effects
-        case .enter, .character("e"):
+        case .undo: return undo(now: now, layout: layout)
+        case .redo: return redo(now: now, layout: layout)
+        case .editNote:
             if focus == .sidebar { focus = .questions; return [] }
             if let id = answerableQuestionID {
                 listOnly = false  // the note editor opens where the detail pane is
                 overlay = .noteEditor(NoteEditorState(questionID: id, text: assessment.answer(for: id).note))
             }
-        case .character("E"):
+        case .editNoteExternally:
             if let id = answerableQuestionID {
                 return [.editNoteExternally(questionID: id, text: assessment.answer(for: id).note)]
             }
-        case .character("/"): overlay = .search(SearchState())
-        case .character("n"): jumpToMatch(forward: true, layout: layout)
-        case .character("N"): jumpToMatch(forward: false, layout: layout)
-        case .character("f"):
+        case .search: overlay = .search(SearchState())
+        case .nextMatch: jumpToMatch(forward: true, layout: layout)
+        case .previousMatch: jumpToMatch(forward: false, layout: layout)
+        case .cycleFilter:
+            let before = currentQuestionID
             filter = filter.next
-            rebuildList(keeping: currentQuestionID)
+            rebuildList(keeping: before)
+            moveToNextListed(after: before)
             flash = "filter: \(filter.label) (\(listedQuestionIDs.count))"
-        case .character("o"):
-            var overview = OverviewState()
-            if case .cell(let stage, let undercurrent) = source {
-                overview.stageIndex = catalog.stages.firstIndex { $0.id == stage } ?? 0
-                overview.undercurrentIndex = catalog.undercurrents.firstIndex { $0.id == undercurrent } ?? 0
-            } else if currentArea.kind == .stage {
-                overview.stageIndex = catalog.stages.firstIndex { $0.id == currentArea.id } ?? 0
-            }
-            overlay = .overview(overview)
-        case .character("?"): overlay = .help(scroll: 0)
-        case .character("m"):
+        case .overview: overlay = .overview(overviewPosition())
+        case .help: overlay = .help(scroll: 0)
+        case .milestone:
             overlay = .milestonePrompt(buffer: TextBuffer("review " + String(now.text.prefix(10)), allowsNewlines: false))
-        case .character("D"):
+        case .compare:
             return [.listCompareCandidates]
-        case .escape:
+        case .back:
             if case .cell = source {
+                // Back where the cell was chosen: the heat map, on that cell.
+                overlay = .overview(overviewPosition())
                 selectArea(areaIndex)
             } else if filter != .all {
                 filter = .all
                 rebuildList(keeping: currentQuestionID)
             }
-        case .character("q"):
+        case .close:
             if case .conflict = document.saveState {
                 overlay = .conflict  // unsaved answers: ask before leaving
                 return []
             }
             return document.saveState.hasUnsavedChanges ? [.save, .closeExplorer] : [.closeExplorer]
-        case .character("r"):
+        case .resolveConflict:
             if case .conflict = document.saveState { overlay = .conflict }
         default:
             break
         }
         ensureCursorVisible(layout: layout)
         return []
+    }
+
+    /// The heat map opens on the cell being listed, else on the current stage.
+    private func overviewPosition() -> OverviewState {
+        var overview = OverviewState()
+        if case .cell(let stage, let undercurrent) = source {
+            overview.stageIndex = catalog.stages.firstIndex { $0.id == stage } ?? 0
+            overview.undercurrentIndex = catalog.undercurrents.firstIndex { $0.id == undercurrent } ?? 0
+        } else if let remembered = lastOverview {
+            overview = remembered
+        } else if currentArea.kind == .stage {
+            overview.stageIndex = catalog.stages.firstIndex { $0.id == currentArea.id } ?? 0
+        }
+        return overview
+    }
+
+    /// After a filter change: when the question under the cursor is not listed, the next
+    /// listed one after it in the area (not the last one) takes the cursor.
+    private mutating func moveToNextListed(after previous: String?) {
+        guard let previous, !listedQuestionIDs.contains(previous),
+              case .area(let index) = source else { return }
+        let order = catalog.areas[index].questions.map(\.id)
+        guard let position = order.firstIndex(of: previous) else { return }
+        let listed = Set(listedQuestionIDs)
+        if let next = order[position...].first(where: listed.contains) ?? order[..<position].last(where: listed.contains),
+           let cursor = listedQuestionIDs.firstIndex(of: next) {
+            questionCursor = cursor
+        }
     }
 
     /// The question status keys act on: the listed question, unless the sidebar has focus.

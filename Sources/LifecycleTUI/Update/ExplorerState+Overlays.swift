@@ -5,11 +5,16 @@ extension ExplorerState {
     mutating func handleOverlay(_ key: Key, layout: ExplorerLayout, now: Timestamp) -> [Effect] {
         switch overlay {
         case .help(let scroll):
-            switch key {
-            case .character("j"), .down: overlay = .help(scroll: scroll + 1)
-            case .character("k"), .up: overlay = .help(scroll: max(0, scroll - 1))
-            case .pageDown, .character(" "): overlay = .help(scroll: scroll + 10)
+            // The help lists every context; j/k and the page keys scroll it, any other key
+            // closes it (it is read, not worked in).
+            let maximum = HelpContent.maximumScroll(height: layout.footer.row + 1)
+            switch KeyBindings.action(for: key, in: .explorer) {
+            case .moveDown: overlay = .help(scroll: min(maximum, scroll + 1))
+            case .moveUp: overlay = .help(scroll: max(0, scroll - 1))
+            case .pageDown, .tick: overlay = .help(scroll: min(maximum, scroll + 10))
             case .pageUp: overlay = .help(scroll: max(0, scroll - 10))
+            case .first: overlay = .help(scroll: 0)
+            case .last: overlay = .help(scroll: maximum)
             default: overlay = nil
             }
         case .search(var search):
@@ -17,8 +22,8 @@ extension ExplorerState {
         case .overview(var overview):
             handleOverview(key, overview: &overview, layout: layout)
         case .noteEditor(var editor):
-            switch key {
-            case .escape, .control("s"):
+            switch KeyBindings.action(for: key, in: .noteEditor) {
+            case .close:
                 overlay = nil
                 let before = assessment.answer(for: editor.questionID).note
                 commitNote(editor.buffer.text, for: editor.questionID, now: now)
@@ -40,20 +45,20 @@ extension ExplorerState {
                 overlay = .reasonPrompt(questionID: id, buffer: buffer)
             }
         case .conflict:
-            switch key {
-            case .character("m"):
+            switch KeyBindings.action(for: key, in: .conflict) {
+            case .keepMine:
                 return resolveConflict(keepingMine: true)
-            case .character("t"):
+            case .takeTheirs:
                 return resolveConflict(keepingMine: false)
-            case .character("r"):
+            case .reload:
                 overlay = nil
                 pendingConflict = nil
                 return [.reloadFromDisk]
-            case .character("w"):
+            case .saveCopy:
                 overlay = .saveCopyPrompt(buffer: TextBuffer(ExplorerState.copyPath(for: document.path), allowsNewlines: false))
-            case .character("Q"):
+            case .quitWithoutSaving:
                 return [.closeExplorer]
-            case .escape:
+            case .close:
                 overlay = nil
             default:
                 break
@@ -89,11 +94,11 @@ extension ExplorerState {
                 overlay = .milestonePrompt(buffer: buffer)
             }
         case .comparePicker(var picker):
-            switch key {
-            case .escape, .character("q"): overlay = nil
-            case .character("j"), .down: picker.selected = min(picker.choices.count - 1, picker.selected + 1); overlay = .comparePicker(picker)
-            case .character("k"), .up: picker.selected = max(0, picker.selected - 1); overlay = .comparePicker(picker)
-            case .enter:
+            switch KeyBindings.action(for: key, in: .diff) {
+            case .close: overlay = nil
+            case .moveDown: picker.selected = min(picker.choices.count - 1, picker.selected + 1); overlay = .comparePicker(picker)
+            case .moveUp: picker.selected = max(0, picker.selected - 1); overlay = .comparePicker(picker)
+            case .editNote:
                 guard picker.choices.indices.contains(picker.selected) else { overlay = nil; return [] }
                 switch picker.choices[picker.selected] {
                 case .milestone(let label):
@@ -108,15 +113,15 @@ extension ExplorerState {
             default: break
             }
         case .diffView(var view):
-            switch key {
-            case .escape, .character("q"): overlay = nil
-            case .character("j"), .down: view.cursor = min(view.rows.count - 1, view.cursor + 1)
-            case .character("k"), .up: view.cursor = max(0, view.cursor - 1)
+            switch KeyBindings.action(for: key, in: .diff) {
+            case .close: overlay = nil
+            case .moveDown: view.cursor = min(view.rows.count - 1, view.cursor + 1)
+            case .moveUp: view.cursor = max(0, view.cursor - 1)
             case .pageDown: view.cursor = min(view.rows.count - 1, view.cursor + 10)
             case .pageUp: view.cursor = max(0, view.cursor - 10)
-            case .character("g"), .home: view.cursor = 0
-            case .character("G"), .end: view.cursor = max(0, view.rows.count - 1)
-            case .enter:
+            case .first: view.cursor = 0
+            case .last: view.cursor = max(0, view.rows.count - 1)
+            case .editNote:
                 if view.rows.indices.contains(view.cursor), case .change(let id, _, _, _) = view.rows[view.cursor], catalog.containsQuestion(id) {
                     overlay = nil
                     jump(to: id, layout: layout)
@@ -158,14 +163,15 @@ extension ExplorerState {
     }
 
     private mutating func handleOverview(_ key: Key, overview: inout OverviewState, layout: ExplorerLayout) {
-        switch key {
-        case .character("j"), .down: overview.stageIndex = min(catalog.stages.count - 1, overview.stageIndex + 1)
-        case .character("k"), .up: overview.stageIndex = max(0, overview.stageIndex - 1)
-        case .character("l"), .right, .tab: overview.undercurrentIndex = min(catalog.undercurrents.count - 1, overview.undercurrentIndex + 1)
-        case .character("h"), .left, .backTab: overview.undercurrentIndex = max(0, overview.undercurrentIndex - 1)
-        case .enter:
+        switch KeyBindings.action(for: key, in: .overview) {
+        case .moveDown: overview.stageIndex = min(catalog.stages.count - 1, overview.stageIndex + 1)
+        case .moveUp: overview.stageIndex = max(0, overview.stageIndex - 1)
+        case .focusRight: overview.undercurrentIndex = min(catalog.undercurrents.count - 1, overview.undercurrentIndex + 1)
+        case .focusLeft: overview.undercurrentIndex = max(0, overview.undercurrentIndex - 1)
+        case .editNote:
             let stage = catalog.stages[overview.stageIndex].id
             let undercurrent = catalog.undercurrents[overview.undercurrentIndex].id
+            lastOverview = overview
             overlay = nil
             source = .cell(stage: stage, undercurrent: undercurrent)
             questionCursor = 0
@@ -174,7 +180,8 @@ extension ExplorerState {
             rebuildList()
             focus = .questions
             return
-        case .escape, .character("o"), .character("q"):
+        case .close:
+            lastOverview = overview
             overlay = nil
             return
         default:
@@ -184,15 +191,15 @@ extension ExplorerState {
     }
 
     private mutating func handleSearch(_ key: Key, search: inout SearchState, layout: ExplorerLayout) -> [Effect] {
-        switch key {
-        case .escape:
+        switch KeyBindings.action(for: key, in: .search) {
+        case .close:
             overlay = nil
             return []
-        case .down, .control("n"):
+        case .moveDown:
             search.selected = min(max(0, search.results.count - 1), search.selected + 1)
-        case .up, .control("p"):
+        case .moveUp:
             search.selected = max(0, search.selected - 1)
-        case .enter:
+        case .editNote:
             overlay = nil
             let query = search.query.text
             lastSearch = query.isEmpty ? lastSearch : query

@@ -13,7 +13,7 @@ extension StartScreenState {
                 if name.isEmpty {
                     flash = "The system needs a name"
                 } else {
-                    prompt = .maturity(name: name, selected: 1)
+                    prompt = .maturity(name: name, selected: catalog.maturityStages.count)
                 }
             default:
                 _ = buffer.handle(key)
@@ -36,20 +36,29 @@ extension StartScreenState {
         case nil:
             break
         }
-        switch key {
-        case .character("j"), .down: cursor = min(rowCount - 1, cursor + 1)
-        case .character("k"), .up: cursor = max(0, cursor - 1)
-        case .character("g"), .home: cursor = 0
-        case .character("G"), .end: cursor = rowCount - 1
-        case .character("n"): prompt = .name(TextBuffer(allowsNewlines: false))
-        case .character("d"): return [.openDemo]
-        case .character("c"):
+        if let scroll = helpScroll {
+            switch KeyBindings.action(for: key, in: .explorer) {
+            case .moveDown: helpScroll = scroll + 1
+            case .moveUp: helpScroll = max(0, scroll - 1)
+            default: helpScroll = nil
+            }
+            return []
+        }
+        switch KeyBindings.action(for: key, in: .start) {
+        case .moveDown: cursor = min(rowCount - 1, cursor + 1)
+        case .moveUp: cursor = max(0, cursor - 1)
+        case .first: cursor = 0
+        case .last: cursor = rowCount - 1
+        case .startNew: prompt = .name(TextBuffer(allowsNewlines: false))
+        case .startDemo: return [.openDemo]
+        case .help: helpScroll = 0
+        case .startCompare:
             guard cursor >= StartScreenState.fixedRows else { flash = "choose an assessment to compare first"; return [] }
             let entry = entries[cursor - StartScreenState.fixedRows]
             if let problem = entry.problem { flash = problem; return [] }
             return [.openAssessment(path: entry.path), .listCompareCandidates]
-        case .character("q"), .escape: return [.quit(status: 0)]
-        case .enter, .character("l"), .right:
+        case .close: return [.quit(status: 0)]
+        case .startOpen:
             if cursor == 0 { prompt = .name(TextBuffer(allowsNewlines: false)); return [] }
             if cursor == 1 { return [.openDemo] }
             let entry = entries[cursor - StartScreenState.fixedRows]

@@ -1,0 +1,110 @@
+import Foundation
+import XCTest
+@testable import LifecycleCore
+@testable import LifecycleTUI
+
+/// The one key table drives update, the footer, the help and the README.
+final class KeyTableTests: XCTestCase {
+    func testTheReadmeKeyTablesAreTheKeyTable() throws {
+        var root = URL(fileURLWithPath: #filePath)
+        while !FileManager.default.fileExists(atPath: root.path + "/Package.swift") { root.deleteLastPathComponent() }
+        let readme = try String(contentsOfFile: root.path + "/README.md", encoding: .utf8)
+        let begin = "<!-- keys:begin (generated from KeyBindings.swift; KeyTableTests checks it) -->\n"
+        let end = "<!-- keys:end -->"
+        let start = try XCTUnwrap(readme.range(of: begin), "README has no key table markers")
+        let finish = try XCTUnwrap(readme.range(of: end, range: start.upperBound..<readme.endIndex))
+        let documented = String(readme[start.upperBound..<finish.lowerBound])
+        XCTAssertEqual(documented, KeyBindings.markdownTables(),
+                       "README key tables differ from KeyBindings; paste this between the markers:\n\(KeyBindings.markdownTables())")
+    }
+
+    func testNoKeyIsBoundTwiceInOneContext() {
+        for context in KeyBinding.Context.allCases {
+            var seen: [Key] = []
+            for binding in KeyBindings.all where binding.context == context {
+                for key in binding.matches {
+                    XCTAssertFalse(seen.contains(key), "\(key) bound twice in \(context)")
+                    seen.append(key)
+                }
+            }
+        }
+    }
+
+    func testEveryScreenHasHelpAndQuitInItsFooterAtTheMinimumWidth() {
+        var driver = Driver(width: 60, height: 16)
+        XCTAssertTrue(driver.screen.line(15).contains("? help  q quit"), driver.screen.line(15))
+        driver.press(.char("/"))
+        XCTAssertTrue(driver.screen.line(15).contains("Esc close"), driver.screen.line(15))
+        var start = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [])), width: 60, height: 16)
+        XCTAssertTrue(start.render().line(15).contains("? help  q/Esc quit"), start.render().line(15))
+        _ = start.update(.key(.character("?")), now: fixedMoment)
+        XCTAssertTrue(start.render().text.contains("compare the chosen assessment"), start.render().text)
+        _ = start.update(.key(.escape), now: fixedMoment)
+        XCTAssertNil(start.startScreen?.helpScroll)
+    }
+}
+
+final class ExplorerUndoAndPlaceTests: XCTestCase {
+    func testUndoAndRedoAnswerChangesAndShowTheQuestion() {
+        var driver = Driver()
+        let first = driver.explorer.currentQuestionID!
+        driver.press(.char("x"))
+        driver.press(.char("j"), .char("p"))
+        driver.press(.enter)
+        driver.type("a note")
+        driver.press(.escape)
+        let second = driver.explorer.currentQuestionID!
+        XCTAssertEqual(driver.explorer.assessment.answer(for: second).note, "a note")
+        XCTAssertEqual(driver.press(.char("U")), [.save])
+        XCTAssertEqual(driver.explorer.assessment.answer(for: second).note, "", "the note is undone first")
+        driver.press(.char("U"))
+        XCTAssertEqual(driver.explorer.assessment.status(of: second), .unanswered)
+        driver.press(.char("3"))  // elsewhere
+        driver.press(.char("U"))
+        XCTAssertEqual(driver.explorer.assessment.status(of: first), .unanswered)
+        XCTAssertEqual(driver.explorer.currentQuestionID, first, "undo shows the question it changed")
+        driver.press(.char("U"))
+        XCTAssertEqual(driver.explorer.flash, "nothing to undo")
+        driver.press(.control("r"))
+        XCTAssertEqual(driver.explorer.assessment.status(of: first), .gap)
+        driver.press(.char("a"))
+        driver.press(.control("r"))
+        XCTAssertEqual(driver.explorer.flash, "nothing to redo", "a new change clears what could be redone")
+    }
+
+    func testAFilterKeepsTheCursorOnTheNextMatchNotTheLast() {
+        let answers = ["generation.event-rate": Answer(status: .gap), "generation.duplicates": Answer(status: .gap),
+                       "generation.late-data": Answer(status: .partial)]
+        var driver = Driver(answers: answers)
+        let order = catalog.area(id: "generation")!.questions.map(\.id)
+        let eventRate = order.firstIndex(of: "generation.event-rate")!
+        driver.press(.char("g"))
+        for _ in 0..<(eventRate - 1) { driver.press(.char("j")) }  // just before event-rate, unanswered
+        driver.press(.char("f"), .char("f"))  // gaps & partial
+        XCTAssertEqual(driver.explorer.currentQuestionID, "generation.event-rate", "the next match after the cursor")
+    }
+
+    func testEscFromACellsListReturnsToTheHeatMapOnThatCell() {
+        var driver = Driver()
+        driver.press(.char("o"), .char("j"), .char("l"))
+        guard case .overview(let chosen) = driver.explorer.overlay else { return XCTFail() }
+        driver.press(.enter)
+        XCTAssertNil(driver.explorer.overlay)
+        driver.press(.escape)
+        XCTAssertEqual(driver.explorer.overlay, .overview(chosen), "back on the heat map, same cell")
+        driver.press(.escape)
+        driver.press(.char("o"))
+        XCTAssertEqual(driver.explorer.overlay, .overview(chosen), "o opens where the map was left")
+    }
+
+    func testAReasonGoesWhenTheStatusLeavesNotApplicable() {
+        var driver = Driver()
+        let id = driver.explorer.currentQuestionID!
+        driver.press(.char("-"))
+        driver.type("no streaming")
+        driver.press(.enter)
+        XCTAssertEqual(driver.explorer.assessment.answer(for: id).reason, "no streaming")
+        driver.press(.char("p"))
+        XCTAssertEqual(driver.explorer.assessment.answer(for: id).reason, "")
+    }
+}
