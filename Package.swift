@@ -98,7 +98,9 @@ let package = Package(
         .testTarget(
             name: "LifecycleTUITests",
             dependencies: ["LifecycleTUI", "LifecycleCore", "LifecycleTestSupport"],
-            path: "Tests/LifecycleTUITests"
+            path: "Tests/LifecycleTUITests",
+            // Read by path: a frozen catalog and the golden screens (see ScreenSnapshotTests).
+            exclude: ["Fixtures", "Snapshots"]
         ),
         .testTarget(
             name: "LifecycleEndToEndTests",

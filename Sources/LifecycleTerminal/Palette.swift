@@ -47,23 +47,12 @@ struct Palette {
     }
 
     func attributes(for style: Style) -> (attr_t, Int16) {
+        let look = style.look(color: color)
         var attributes = lc_a_normal()
-        if style.bold { attributes |= lc_a_bold() }
-        if style.reverse { attributes |= lc_a_reverse() }
-        if style.underline { attributes |= lc_a_underline() }
-        switch style.role {
-        case .dim, .heatNone: attributes |= lc_a_dim()
-        case .heatFull: attributes |= lc_a_bold()
-        default: break
-        }
-        if !color {
-            // Heat cells without colour: reverse marks the answered ones.
-            if [.heatHigh, .heatFull].contains(style.role) { attributes |= lc_a_reverse() }
-            return (attributes, 0)
-        }
-        switch style.role {
-        case .normal, .dim, .heatNone: return (attributes, 0)
-        default: return (attributes, Int16(style.role.rawValue))
-        }
+        if look.bold { attributes |= lc_a_bold() }
+        if look.dim { attributes |= lc_a_dim() }
+        if look.reverse { attributes |= lc_a_reverse() }
+        if look.underline { attributes |= lc_a_underline() }
+        return (attributes, look.colorRole.map { Int16($0.rawValue) } ?? 0)
     }
 }

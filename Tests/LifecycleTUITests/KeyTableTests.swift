@@ -108,3 +108,22 @@ final class ExplorerUndoAndPlaceTests: XCTestCase {
         XCTAssertEqual(driver.explorer.assessment.answer(for: id).reason, "")
     }
 }
+
+final class NoteEditorWrapTests: XCTestCase {
+    func testTheEditorWrapsAtWordsAndEveryCursorPositionHasOnePlace() {
+        let text = "We sync Salesforce nightly through Fivetran into the warehouse; a supercalifragilisticexpialidocious word follows"
+        var buffer = TextBuffer(text, allowsNewlines: true)
+        let result = EditorWrap.lines(buffer, width: 20, visible: { $0 })
+        for line in result.lines { XCTAssertLessThanOrEqual(DisplayWidth.of(line), 20, line) }
+        for word in ["Salesforce", "nightly", "Fivetran", "warehouse;"] { XCTAssertTrue(result.lines.contains { $0.contains(word) }, "\(word) cut in two: \(result.lines)") }
+        XCTAssertEqual(result.lines.joined(), text, "nothing lost or added")
+        var places: Set<[Int]> = []
+        while buffer.cursor > 0 {
+            let wrapped = EditorWrap.lines(buffer, width: 20, visible: { $0 })
+            XCTAssertLessThan(wrapped.cursorColumn, 20)
+            places.insert([wrapped.cursorLine, wrapped.cursorColumn])
+            buffer.moveLeft()
+        }
+        XCTAssertEqual(places.count, text.count, "each cursor position drawn at its own place")
+    }
+}

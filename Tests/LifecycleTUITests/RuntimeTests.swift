@@ -129,7 +129,7 @@ final class RuntimeTests: XCTestCase {
         let file = directory + "/d.json"
         let (runtime, backend, theirs) = try conflictOnTheCurrentQuestion(file)
         let frame = backend.frames.last!.text
-        XCTAssertTrue(frame.contains("Answered differently by someone else") && frame.contains("generation.source-kind") && frame.contains("m keep my answer"), frame)
+        XCTAssertTrue(frame.contains("Answered differently by someone else") && frame.contains("generation.source-kind") && frame.contains("m keep mine for it"), frame)
         // Save ours as a copy and continue there.
         _ = runtime.handle(.key(.character("w")))
         _ = runtime.handle(.key(.enter))

@@ -37,12 +37,15 @@ public struct ExplorerLayout: Equatable, Sendable {
         let restColumn = sidebarWidth + 1
         let restWidth = max(0, width - restColumn)
         self.listOnly = listOnly
-        sideBySide = width >= 120 && !listOnly
+        // Beside the list only when the list keeps most of the width: question text is
+        // what a reviewer reads, the detail pane needs about a paragraph's width.
+        sideBySide = width >= ExplorerLayout.sideBySideWidth && !listOnly
         if listOnly {
             list = Rect(row: 1, column: restColumn, width: restWidth, height: bodyHeight)
             detail = Rect(row: 1 + bodyHeight, column: restColumn, width: restWidth, height: 0)
         } else if sideBySide {
-            let listWidth = restWidth / 2
+            let detailWidth = min(72, max(44, restWidth * 2 / 5))
+            let listWidth = restWidth - detailWidth - 1
             list = Rect(row: 1, column: restColumn, width: listWidth, height: bodyHeight)
             detail = Rect(row: 1, column: restColumn + listWidth + 1, width: max(0, restWidth - listWidth - 1), height: bodyHeight)
         } else {
@@ -51,6 +54,9 @@ public struct ExplorerLayout: Equatable, Sendable {
             detail = Rect(row: 1 + listHeight + 1, column: restColumn, width: restWidth, height: max(0, bodyHeight - listHeight - 1))
         }
     }
+
+    /// From this width on, the detail pane sits beside the list (below it otherwise).
+    public static let sideBySideWidth = 160
 
     /// Whether there is a detail pane at all.
     public var hasDetail: Bool { !listOnly && detail.height > 0 }

@@ -109,26 +109,25 @@ struct OverlayView {
             title = "Answered differently by someone else"
             let count = conflict.questionIDs.count
             let shown = conflict.questionIDs.prefix(3).joined(separator: ", ") + (count > 3 ? " and \(count - 3) more" : "")
+            let them = count == 1 ? "it" : "these"
             lines = [
-                StyledLine(text: "Someone else saved this file and changed \(count == 1 ? "an answer" : "\(count) answers") you changed too: \(shown).", style: .normal),
-                StyledLine(text: "Their other changes and yours are merged. Nothing was overwritten yet.", style: .bold),
-                StyledLine(text: "", style: .normal),
-                StyledLine(text: "m  keep my answer\(count == 1 ? "" : "s") to \(count == 1 ? "it" : "these"), keep everything else of theirs", style: .normal),
-                StyledLine(text: "t  take their answer\(count == 1 ? "" : "s") to \(count == 1 ? "it" : "these"), keep everything else of mine", style: .normal),
+                StyledLine(text: "Someone else changed \(count == 1 ? "an answer" : "\(count) answers") you changed too: \(shown).", style: .normal),
+                StyledLine(text: "Everything else is merged. Nothing is overwritten yet.", style: .bold),
+                StyledLine(text: "m keep mine for \(them); the rest of theirs stays", style: .normal),
+                StyledLine(text: "t take theirs for \(them); the rest of mine stays", style: .normal),
             ]
         } else {
             title = "File changed on disk"
             lines = [
-                StyledLine(text: "The file was removed, moved or replaced after it was opened (another editor, git, a second reviewer).", style: .normal),
+                StyledLine(text: "The file was removed or replaced after it was opened.", style: .normal),
                 StyledLine(text: "Your answers are still here, unsaved. Nothing was overwritten.", style: .bold),
-                StyledLine(text: "", style: .normal),
             ]
         }
         lines += [
-            StyledLine(text: "r  reload the file from disk (your unsaved changes here are dropped)", style: .normal),
-            StyledLine(text: "w  save your answers as a copy, and continue in the copy", style: .normal),
-            StyledLine(text: "Q  quit without saving (a rescue copy is kept)", style: .normal),
-            StyledLine(text: "Esc  decide later (the next change asks again)", style: .dim),
+            StyledLine(text: "r reload from disk (drops my unsaved changes)", style: .normal),
+            StyledLine(text: "w save mine as a copy and continue there", style: .normal),
+            StyledLine(text: "Q quit without saving (a rescue copy is kept)", style: .normal),
+            StyledLine(text: "Esc decide later (the next change asks again)", style: .dim),
         ]
         let width = min(74, screen.width - 2)
         var wrapped: [StyledLine] = []
@@ -230,8 +229,10 @@ struct OverlayView {
     }
 }
 
-/// Wraps editor text by characters (not words) so every cursor position maps to exactly
-/// one screen position, including at line ends and inside long words.
+/// Wraps editor text at word boundaries, like the detail pane shows the saved note, and
+/// keeps every cursor position mapped to exactly one screen position: a space at a line
+/// end stays on that line (where the cursor can sit after it), and a word longer than a
+/// line is split.
 enum EditorWrap {
     struct Result {
         var lines: [String]
@@ -241,27 +242,55 @@ enum EditorWrap {
 
     /// `visible`: how the screen shows one character (see `Screen.visible`).
     static func lines(_ buffer: TextBuffer, width: Int, visible: (String) -> String) -> Result {
-        var lines: [String] = [""]
+        let room = max(1, width - 1)  // the last column is kept for the cursor
+        let shown = buffer.characters.map { $0 == "\n" ? "" : visible(String($0)) }
+        let widths = shown.map { DisplayWidth.of($0) }
+        // Where each visual line starts, as an index into the characters.
+        var starts = [0]
         var lineWidth = 0
-        var cursorLine = 0, cursorColumn = 0
-        for (index, character) in buffer.characters.enumerated() {
-            if index == buffer.cursor { cursorLine = lines.count - 1; cursorColumn = lineWidth }
-            if character == "\n" {
-                lines.append("")
+        var lastBreak: Int?  // index just after the last space on this line
+        for index in buffer.characters.indices {
+            if buffer.characters[index] == "\n" {
+                starts.append(index + 1)
                 lineWidth = 0
+                lastBreak = nil
                 continue
             }
-            let shown = visible(String(character))
-            let characterWidth = DisplayWidth.of(shown)
-            if lineWidth + characterWidth > width - 1 {
-                lines.append("")
-                lineWidth = 0
-                if index == buffer.cursor { cursorLine = lines.count - 1; cursorColumn = 0 }
+            if lineWidth + widths[index] > room {
+                let isSpace = buffer.characters[index] == " "
+                if isSpace && lineWidth < room + 1 {
+                    // One space may hang at the line end, in the cursor's column.
+                } else if !isSpace, let breakAt = lastBreak, breakAt > starts[starts.count - 1] {
+                    starts.append(breakAt)
+                    lineWidth = widths[breakAt..<index].reduce(0, +)
+                    lastBreak = nil
+                } else {
+                    starts.append(index)
+                    lineWidth = 0
+                    lastBreak = nil
+                }
             }
-            lines[lines.count - 1] += shown
-            lineWidth += characterWidth
+            lineWidth += widths[index]
+            if buffer.characters[index] == " " { lastBreak = index + 1 }
         }
-        if buffer.cursor == buffer.characters.count { cursorLine = lines.count - 1; cursorColumn = lineWidth }
-        return Result(lines: lines, cursorLine: cursorLine, cursorColumn: cursorColumn)
+        var lines: [String] = []
+        var cursorLine = 0, cursorColumn = 0
+        for (number, start) in starts.enumerated() {
+            let end = number + 1 < starts.count ? starts[number + 1] : buffer.characters.count
+            var text = ""
+            var column = 0
+            for index in start..<end {
+                if index == buffer.cursor { cursorLine = number; cursorColumn = column }
+                guard buffer.characters[index] != "\n" else { continue }
+                text += shown[index]
+                column += widths[index]
+            }
+            if buffer.cursor == buffer.characters.count && number == starts.count - 1 {
+                cursorLine = number
+                cursorColumn = column
+            }
+            lines.append(text)
+        }
+        return Result(lines: lines, cursorLine: cursorLine, cursorColumn: min(cursorColumn, width - 1))
     }
 }
