@@ -42,10 +42,18 @@ struct MergeCommand: ParsableCommand {
     func run() throws {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
-        let baseFile = try store.loadOrReport(base)
         let oursFile = try store.loadOrReport(ours)
         let theirsFile = try store.loadOrReport(theirs)
-        let result = ThreeWayMerge.merge(base: baseFile.assessment, ours: oursFile.assessment, theirs: theirsFile.assessment)
+        let baseAssessment: Assessment
+        if FileIdentity(path: base)?.isEmptyFile == true {
+            // Both branches added the file (git's add/add): there is no common ancestor, so
+            // merge against an empty review: answers both gave alike merge, different ones
+            // conflict, and so do different names.
+            baseAssessment = Assessment(name: "", catalog: oursFile.assessment.catalog, created: oursFile.assessment.created)
+        } else {
+            baseAssessment = try store.loadOrReport(base).assessment
+        }
+        let result = ThreeWayMerge.merge(base: baseAssessment, ours: oursFile.assessment, theirs: theirsFile.assessment)
         if result.catalogsDiffer {
             printWarning("the merged files were made against different catalog versions; answers were matched by question id")
         }

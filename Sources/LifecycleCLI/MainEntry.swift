@@ -8,6 +8,15 @@ extension LifecycleCommand {
     /// exit status 64 and writes help with unchecked stdio; this keeps the README's
     /// promise of one line and status 2, and checks every write to standard output.
     public static func runMain(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        // A closed pipe (`lifecycle report F | head`) must be a write error with a message
+        // and exit 2, not a silent death by SIGPIPE. The explorer writes to a terminal.
+        signal(SIGPIPE, SIG_IGN)
+        if let position = ArgumentBytes.firstNonUTF8() {
+            // Swift would turn the bad bytes into U+FFFD and we would read or write a file
+            // of another name: refuse instead.
+            printError("lifecycle: error: argument \(position) is not valid UTF-8 (file names must be UTF-8); nothing was done")
+            Glibc.exit(troubleExitCode.rawValue)
+        }
         do {
             var command = try parseAsRoot(arguments)
             // The explorer's exit status (128 + signal after a hang-up) must survive a

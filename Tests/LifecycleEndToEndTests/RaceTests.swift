@@ -134,3 +134,26 @@ final class OwnershipTests: XCTestCase {
         XCTAssertEqual(info.st_uid, 0)
     }
 }
+
+extension OwnershipTests {
+    func testAnUnwritableFolderIsNamedAsSuchNotAsMissing() throws {
+        try XCTSkipUnless(geteuid() == 0 && FileManager.default.isExecutableFile(atPath: "/usr/bin/setpriv"),
+                          "needs root and setpriv to run the writer as another user")
+        let scratch = ScratchDirectory()
+        let runner = BinaryRunner(home: scratch.path)
+        let folder = scratch.path + "/locked"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let file = folder + "/f.json"
+        try runner.run("new", "Locked", "--file", file)
+        try FileManager.default.removeItem(atPath: folder + "/.f.json.lock")
+        chmod(file, 0o666)
+        chmod(folder, 0o555)
+        chmod(scratch.path, 0o755)
+        let (status, output) = try runProcess(
+            ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", BinaryRunner.executable,
+             "set", file, "generation.source-kind", "--status", "gap"], environment: runner.environment)
+        XCTAssertEqual(status, 2, output)
+        XCTAssertTrue(output.contains("is not writable (Permission denied)"), output)
+        XCTAssertFalse(output.contains("does not exist"), output)
+    }
+}

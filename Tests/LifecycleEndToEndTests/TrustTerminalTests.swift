@@ -52,3 +52,44 @@ final class TrustTerminalTests: XCTestCase {
         try session.waitFor("EXIT=0")
     }
 }
+
+/// Command-line findings of the adversarial review.
+final class ReviewFindingsCommandLineTests: XCTestCase {
+    let scratch = ScratchDirectory()
+
+    func testAClosedPipeIsAnErrorNotASilentDeath() throws {
+        let runner = BinaryRunner(home: scratch.path)
+        let file = scratch.path + "/big.json"
+        try runner.run("new", "Big", "--file", file)
+        try runner.run("set", file, "generation.source-kind", "--status", "gap", "--note", String(repeating: "long note ", count: 10_000))
+        let script = "'\(BinaryRunner.executable)' textconv '\(file)' | head -c 10 >/dev/null; echo \"status=${PIPESTATUS[0]}\""
+        let (_, output) = try runProcess(["bash", "-c", script], environment: runner.environment)
+        XCTAssertTrue(output.contains("status=2"), output)
+        XCTAssertTrue(output.contains("cannot write to standard output: Broken pipe"), output)
+    }
+
+    func testAFileNameThatIsNotUTF8IsRefusedNotRenamed() throws {
+        let script = "cd '\(scratch.path)' && '\(BinaryRunner.executable)' new Y --file \"$(printf 'c\\377.json')\"; echo \"status=$?\"; ls"
+        let (_, output) = try runProcess(["bash", "-c", script], environment: BinaryRunner(home: scratch.path).environment)
+        XCTAssertTrue(output.contains("argument 4 is not valid UTF-8"), output)
+        XCTAssertTrue(output.contains("status=2"), output)
+        XCTAssertFalse(output.contains(".json\n"), "no file under another name: \(output)")
+    }
+
+    /// git passes an empty base when both branches added the same file.
+    func testAnAddAddMergeWithAnEmptyBaseMerges() throws {
+        let runner = BinaryRunner(home: scratch.path)
+        let ours = scratch.path + "/ours.json", theirs = scratch.path + "/theirs.json", base = scratch.path + "/base.json"
+        try runner.run("new", "Review", "--file", ours)
+        try FileManager.default.copyItem(atPath: ours, toPath: theirs)
+        _ = FileManager.default.createFile(atPath: base, contents: Data())
+        try runner.run("set", ours, "generation.source-kind", "--status", "gap")
+        try runner.run("set", theirs, "storage.retention", "--status", "partial")
+        let result = try runner.run("merge", base, ours, theirs)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let show = try runner.run("show", ours, "--format", "json")
+        XCTAssertEqual(show.status, 0)
+        let merged = try runner.run("textconv", ours).stdout
+        XCTAssertTrue(merged.contains("generation.source-kind: gap") && merged.contains("storage.retention: partial"), merged)
+    }
+}

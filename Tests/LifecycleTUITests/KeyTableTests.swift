@@ -127,3 +127,11 @@ final class NoteEditorWrapTests: XCTestCase {
         XCTAssertEqual(places.count, text.count, "each cursor position drawn at its own place")
     }
 }
+
+final class PastedTabTests: XCTestCase {
+    func testAPastedTabKeepsTheWordsApart() {
+        var buffer = TextBuffer(allowsNewlines: true)
+        for key: Key in [.character("a"), .tab, .character("b")] { _ = buffer.handle(key) }
+        XCTAssertEqual(buffer.text, "a b")
+    }
+}

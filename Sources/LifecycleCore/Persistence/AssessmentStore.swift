@@ -134,6 +134,9 @@ public struct AssessmentStore: Sendable {
     public func update(_ path: String,
                        _ change: (inout LoadedAssessment) throws(FileProblem) -> Void) throws(FileProblem) -> (LoadedAssessment, SaveReceipt) {
         let target = try FinalPath.resolve(path)
+        // A missing file is reported before the lock, which would leave a lock file beside
+        // a file that does not exist.
+        if access(target, F_OK) != 0 && errno == ENOENT { _ = try load(path) }
         return try FileLock.withLock(on: target) { () throws(FileProblem) -> (LoadedAssessment, SaveReceipt) in
             var loaded = try load(path)
             try change(&loaded)
@@ -200,6 +203,7 @@ public struct AssessmentStore: Sendable {
                 throw error
             }
             rotation?.commit()
+            if let failure = rotation?.failure { warnings.append(failure) }
         }
         // Only the fingerprint: checking every answer against the catalog again took 2 ms
         // of a 10,000-answer save, for a result no caller of save used.

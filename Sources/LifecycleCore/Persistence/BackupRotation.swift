@@ -12,6 +12,8 @@ struct BackupRotation {
     private var stagedPath: String?
     /// True when the staged version is a hard link to the file being replaced.
     private(set) var stagedAsLink = false
+    /// Why the replaced version could not be kept, for a warning (the save goes ahead).
+    private(set) var failure: String?
 
     init(location: BackupLocation, target: String) {
         self.location = location
@@ -30,7 +32,12 @@ struct BackupRotation {
                                                  attributes: [.posixPermissions: 0o700])
         if link(target, staged) == 0 { stagedPath = staged; stagedAsLink = true; return }
         // Another file system, or one without links: copy the bytes.
-        if (try? writer.write(currentBytes, to: staged)) != nil { stagedPath = staged }
+        do {
+            try writer.write(currentBytes, to: staged)
+            stagedPath = staged
+        } catch {
+            failure = "no backup of the replaced version was kept (\(error.description))"
+        }
     }
 
     /// The save succeeded: shift `.previous` → `.previous.2` → ... and keep the staged

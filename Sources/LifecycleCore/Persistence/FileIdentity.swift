@@ -32,4 +32,7 @@ public struct FileIdentity: Sendable, Equatable {
     public func isSameFile(as other: FileIdentity) -> Bool {
         device == other.device && inode == other.inode
     }
+
+    /// A regular file with nothing in it (git passes one as the base of an add/add merge).
+    public var isEmptyFile: Bool { size == 0 }
 }

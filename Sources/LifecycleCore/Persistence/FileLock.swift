@@ -25,14 +25,21 @@ public final class FileLock: @unchecked Sendable {
     public init(for target: String, timeout: Duration = FileLock.defaultTimeout) throws(FileProblem) {
         let lockPath = FileLock.lockPath(for: target)
         var opened = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o644)
-        if opened < 0 && (errno == EACCES || errno == EROFS) {
+        var reason = errno
+        if opened < 0 && (reason == EACCES || reason == EROFS) {
             // Someone else's lock file: a shared descriptor still takes an exclusive flock.
             opened = open(lockPath, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+            // No lock file to share: the first reason (an unwritable folder) is the one to tell.
+            if opened < 0 && errno != ENOENT { reason = errno }
         }
         guard opened >= 0 else {
             let directory = AtomicFileWriter.directory(of: target)
-            if errno == ENOENT { throw .directoryMissing(path: target, directory: directory) }
-            if errno == ENOTDIR { throw .parentNotDirectory(path: target, directory: directory) }
+            if reason == ENOENT { throw .directoryMissing(path: target, directory: directory) }
+            if reason == ENOTDIR { throw .parentNotDirectory(path: target, directory: directory) }
+            if reason == EACCES || reason == EROFS {
+                throw .lockFailed(path: target, reason: "the folder \(TerminalSafeText.escaped(directory)) is not writable (\(String(cString: strerror(reason))))")
+            }
+            errno = reason
             throw .lockFailed(path: target, reason: "cannot open the lock file \(PathText.lastComponent(of: lockPath)): \(String(cString: strerror(errno)))")
         }
         descriptor = opened

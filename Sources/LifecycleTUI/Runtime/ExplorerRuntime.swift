@@ -124,17 +124,23 @@ public final class ExplorerRuntime {
     }
 
     /// Last resort when leaving with answers that could not be saved (disk full, a
-    /// conflict left open): write them next to the backups and say where.
+    /// conflict left open): write them beside the backups, else in the temporary folder or
+    /// the home folder, and say where.
     private func writeRescueCopy(_ explorer: ExplorerState) {
-        let directory = (store.backups ?? BackupLocation.fromEnvironment() ?? BackupLocation(directory: FileManager.default.temporaryDirectory.path)).directory
-        let name = PathText.lastComponent(of: explorer.document.path)
-        let path = directory + "/" + name + "." + clock().timestamp.text.replacing(":", with: "") + ".unsaved.json"
-        try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        do {
-            try store.writer.write(explorer.document.assessment.canonicalBytes(), to: path)
-            exitMessages.append("lifecycle: error: \(TerminalSafeText.escaped(explorer.document.path)) was not saved; your answers were written to \(TerminalSafeText.escaped(path))")
-        } catch {
-            exitMessages.append("lifecycle: error: could not save your answers anywhere: \(error)")
+        let environment = ProcessInfo.processInfo.environment
+        let folders = [
+            (store.backups ?? BackupLocation.fromEnvironment())?.directory,
+            environment["TMPDIR"] ?? "/tmp",
+            environment["HOME"],
+        ].compactMap { $0 }
+        let path = TerminalSafeText.escaped(explorer.document.path)
+        switch RescueCopy.write(explorer.document.assessment.canonicalBytes(), for: explorer.document.path,
+                                at: clock().timestamp, into: folders) {
+        case .success(let rescue):
+            exitMessages.append("lifecycle: error: \(path) was not saved; your answers were written to \(TerminalSafeText.escaped(rescue))")
+        case .failure(let failure):
+            exitMessages.append("lifecycle: error: \(path) was not saved and no rescue copy could be written: "
+                                + failure.reasons.joined(separator: "; "))
         }
     }
 

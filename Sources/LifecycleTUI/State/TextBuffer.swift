@@ -135,6 +135,9 @@ public struct TextBuffer: Equatable, Sendable {
         switch key {
         case .character(let character): insert(character)
         case .enter: guard allowsNewlines else { return false }; insert("\n")
+        // A pasted tab arrives as the Tab key: a space keeps the words on either side apart
+        // (a tab character would show as `\t` and lay out unpredictably).
+        case .tab: insert(" ")
         case .backspace, .control("h"): backspace()
         case .delete, .control("d"): deleteForward()
         case .left, .control("b"): moveLeft()
