@@ -18,11 +18,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
+        // No pkgConfig: Debian's ncursesw.pc adds -D flags SwiftPM rejects with a warning on
+        // every build; the headers are in the default include path and the shim defines
+        // what it needs (see shim.h). libncurses-dev provides them.
         .systemLibrary(
             name: "CNcursesw",
-            path: "Sources/CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
+            path: "Sources/CNcursesw"
         ),
         .target(
             name: "CTerminalSupport",

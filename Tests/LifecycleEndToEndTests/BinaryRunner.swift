@@ -96,3 +96,28 @@ let packageRoot: String = {
     }
     fatalError("Package.swift not found")
 }()
+
+/// A test of the real binary with a private scratch folder, workspace and backups.
+class BinaryTestCase: XCTestCase {
+    var scratch: ScratchDirectory!
+    var lifecycle: BinaryRunner!
+
+    override func setUpWithError() throws {
+        scratch = ScratchDirectory()
+        lifecycle = BinaryRunner(home: scratch.path)
+    }
+
+    /// Creates an assessment in the scratch folder and returns its path.
+    func newAssessment(_ fileName: String, name: String = "Review", _ extra: String...) throws -> String {
+        let path = scratch.path + "/" + fileName
+        let created = try lifecycle.run(arguments: ["new", name, "--file", path] + extra)
+        XCTAssertEqual(created.status, 0, created.stderr)
+        return path
+    }
+
+    /// Runs `lifecycle set` and checks it succeeded.
+    func answer(_ file: String, _ question: String, _ status: String, note: String? = nil) throws {
+        let result = try lifecycle.run(arguments: ["set", file, question, "--status", status] + (note.map { ["--note", $0] } ?? []))
+        XCTAssertEqual(result.status, 0, result.stderr)
+    }
+}

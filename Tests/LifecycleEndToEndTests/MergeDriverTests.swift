@@ -2,16 +2,12 @@ import Foundation
 import XCTest
 
 /// `lifecycle merge BASE OURS THEIRS` through the real binary: what it writes must load.
-final class MergeDriverTests: XCTestCase {
-    var scratch: ScratchDirectory!
-    var lifecycle: BinaryRunner!
+final class MergeDriverTests: BinaryTestCase {
     var base: String!
 
     override func setUpWithError() throws {
-        scratch = ScratchDirectory()
-        lifecycle = BinaryRunner(home: scratch.path)
-        base = scratch.path + "/base.json"
-        XCTAssertEqual(try lifecycle.run("new", "Payments", "--file", base).status, 0)
+        try super.setUpWithError()
+        base = try newAssessment("base.json", name: "Payments")
     }
 
     /// A reviewer's copy of the base, with one answer and a milestone "q3" over it.

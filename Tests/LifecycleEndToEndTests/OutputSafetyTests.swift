@@ -4,17 +4,13 @@ import XCTest
 /// `report --output`: never overwrites an assessment (by content, or the input itself by
 /// identity), writes devices and FIFOs in place instead of replacing them, and fails
 /// loudly when the write fails.
-final class OutputSafetyTests: XCTestCase {
-    var scratch: ScratchDirectory!
-    var lifecycle: BinaryRunner!
+final class OutputSafetyTests: BinaryTestCase {
     var file: String!
 
     override func setUpWithError() throws {
-        scratch = ScratchDirectory()
-        lifecycle = BinaryRunner(home: scratch.path)
-        file = scratch.path + "/review.json"
-        XCTAssertEqual(try lifecycle.run("new", "Review", "--file", file).status, 0)
-        XCTAssertEqual(try lifecycle.run("set", file, "generation.event-rate", "--status", "gap").status, 0)
+        try super.setUpWithError()
+        file = try newAssessment("review.json")
+        try answer(file, "generation.event-rate", "gap")
     }
 
     private func bytes(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }

@@ -2,16 +2,12 @@ import Foundation
 import XCTest
 
 /// Milestones, diff, reports, merge and git, through the real binary.
-final class ReviewHistoryTests: XCTestCase {
-    var scratch: ScratchDirectory!
-    var lifecycle: BinaryRunner!
+final class ReviewHistoryTests: BinaryTestCase {
     var file: String!
 
     override func setUpWithError() throws {
-        scratch = ScratchDirectory()
-        lifecycle = BinaryRunner(home: scratch.path)
-        file = scratch.path + "/payments.json"
-        try lifecycle.run("new", "Payments", "--file", file, "--maturity", "scaling")
+        try super.setUpWithError()
+        file = try newAssessment("payments.json", name: "Payments", "--maturity", "scaling")
         try lifecycle.run("set", file, "generation.event-rate", "--status", "gap", "--note", "unknown peak")
         try lifecycle.run("set", file, "storage.retention", "--status", "addressed")
     }

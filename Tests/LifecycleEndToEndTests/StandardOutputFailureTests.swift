@@ -4,17 +4,13 @@ import XCTest
 /// Every command that prints, with standard output on /dev/full: a write that fails must
 /// fail the command (one line on standard error, exit status 2), never exit 0 with a
 /// truncated or empty result.
-final class StandardOutputFailureTests: XCTestCase {
-    var scratch: ScratchDirectory!
-    var lifecycle: BinaryRunner!
+final class StandardOutputFailureTests: BinaryTestCase {
     var file: String!
 
     override func setUpWithError() throws {
-        scratch = ScratchDirectory()
-        lifecycle = BinaryRunner(home: scratch.path)
-        file = scratch.path + "/review.json"
-        XCTAssertEqual(try lifecycle.run("new", "Review", "--file", file).status, 0)
-        XCTAssertEqual(try lifecycle.run("set", file, "generation.event-rate", "--status", "gap", "--note", "n").status, 0)
+        try super.setUpWithError()
+        file = try newAssessment("review.json")
+        try answer(file, "generation.event-rate", "gap", note: "n")
         XCTAssertEqual(try lifecycle.run("milestone", file, "--label", "q3").status, 0)
         XCTAssertEqual(try lifecycle.run("set", file, "generation.event-rate", "--status", "addressed").status, 0)
     }

@@ -28,6 +28,7 @@ final class TerminalSessionTests: XCTestCase {
         try session.type("Payments platform")
         try session.send("Enter")
         try session.waitFor("Data maturity of Payments platform")
+        try session.send("k", "k")                // from "not recorded" up to "scaling"
         try session.send("Enter")
         try session.waitFor("Generation · 1 of 18")
 

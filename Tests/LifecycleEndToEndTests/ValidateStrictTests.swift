@@ -3,16 +3,12 @@ import XCTest
 
 /// `validate --strict`: warnings (unresolved merge conflicts above all) fail the run with
 /// exit status 1 so CI can block them; errors still give 2; without --strict warnings pass.
-final class ValidateStrictTests: XCTestCase {
-    var scratch: ScratchDirectory!
-    var lifecycle: BinaryRunner!
+final class ValidateStrictTests: BinaryTestCase {
     var conflicted: String!
 
     override func setUpWithError() throws {
-        scratch = ScratchDirectory()
-        lifecycle = BinaryRunner(home: scratch.path)
-        conflicted = scratch.path + "/conflicted.json"
-        XCTAssertEqual(try lifecycle.run("new", "Review", "--file", conflicted).status, 0)
+        try super.setUpWithError()
+        conflicted = try newAssessment("conflicted.json")
         let note = "<<<<<<< ours (status: gap)\nmine\n======= theirs (status: addressed)\ntheirs\n>>>>>>> theirs"
         XCTAssertEqual(try lifecycle.run("set", conflicted, "generation.event-rate", "--status", "gap", "--note", note).status, 0)
     }
