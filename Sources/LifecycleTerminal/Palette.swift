@@ -18,10 +18,12 @@ struct Palette {
             (.notApplicable, Int16(COLOR_MAGENTA), -1),
             (.warning, Int16(COLOR_YELLOW), -1),
             (.error, Int16(COLOR_RED), -1),
-            (.heatLow, Int16(COLOR_BLACK), Int16(COLOR_RED)),
-            (.heatMid, Int16(COLOR_BLACK), Int16(COLOR_YELLOW)),
-            (.heatHigh, Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
-            (.heatFull, Int16(COLOR_BLACK), Int16(COLOR_GREEN)),
+            // The heat map's shades say how much is answered, in hues no other meaning
+            // uses (red is for gaps, everywhere): blue, then cyan; full cells are also bold.
+            (.heatLow, Int16(COLOR_WHITE), Int16(COLOR_BLUE)),
+            (.heatMid, Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
+            (.heatHigh, Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
+            (.heatFull, Int16(COLOR_BLACK), Int16(COLOR_CYAN)),
         ]
         for (role, foreground, background) in definitions {
             init_pair(Int16(role.rawValue), foreground, background)

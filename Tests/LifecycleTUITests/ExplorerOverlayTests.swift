@@ -60,7 +60,13 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertTrue(text.contains("Overview · stage × undercurrent"))
         for stage in catalog.stages { XCTAssertTrue(text.contains(stage.title), stage.title) }
         let generationRow = driver.screen.line(driver.screen.row(containing: "│Generation")!)
-        XCTAssertTrue(generationRow.contains("1/3✗"), generationRow)
+        XCTAssertTrue(generationRow.contains("1/3 1✗"), generationRow)
+        // Gaps are drawn in the gap colour, not in a shade of the map.
+        let screen = driver.screen
+        let row = screen.row(containing: "│Generation")!
+        let gapColumn = (0..<screen.width).first { screen[row, $0].text == "✗" }!
+        XCTAssertEqual(screen[row, gapColumn].style.role, .gap)
+        XCTAssertTrue(text.contains("shade: share answered"), "a legend")
         XCTAssertTrue(text.contains("Generation × Security"))
         XCTAssertTrue(text.contains("Encryption of source data at rest and in transit"))
         driver.press(.char("l"), .char("j"), .enter)

@@ -47,7 +47,7 @@ public enum HTMLReportRenderer {
 
             """
         html += "<h2>Progress per stage and undercurrent</h2>\n" + legend() + progressChart(report) + "\n"
-        html += "<h2>Stage × undercurrent heat map</h2>\n<p class=\"meta\">Share of each cell's questions answered.</p>\n" + heatMap(report) + "\n"
+        html += "<h2>Stage × undercurrent heat map</h2>\n<p class=\"meta\">Shade: share of each cell's questions answered. Red: the cell has gaps.</p>\n" + heatMap(report) + "\n"
         html += "<h2>Improvement plan</h2>\n"
         let plan = report.improvementPlan
         if plan.isEmpty {
@@ -97,10 +97,14 @@ public enum HTMLReportRenderer {
         return svg + "</svg>"
     }
 
+    /// One meaning of colour, as in the explorer: the blue shade is the share answered,
+    /// red is gaps only (a red border and a count). A legend says so.
     private static func heatMap(_ report: AssessmentReport) -> String {
         let stages = report.catalog.stages, undercurrents = report.catalog.undercurrents
-        let labelWidth = 130, cellWidth = 120, cellHeight = 44, headerHeight = 30
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + cellWidth * undercurrents.count + 40)\" height=\"\(headerHeight + cellHeight * stages.count)\" role=\"img\" aria-label=\"Stage by undercurrent heat map\">\n"
+        let labelWidth = 130, cellWidth = 120, cellHeight = 44, headerHeight = 30, legendHeight = 40
+        let width = labelWidth + cellWidth * undercurrents.count + 40
+        let mapHeight = headerHeight + cellHeight * stages.count
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(width)\" height=\"\(mapHeight + legendHeight)\" role=\"img\" aria-label=\"Stage by undercurrent heat map\">\n"
         for (column, undercurrent) in undercurrents.enumerated() {
             svg += "<text x=\"\(labelWidth + column * cellWidth + cellWidth / 2)\" y=\"20\" font-size=\"12\" text-anchor=\"middle\">\(escape(undercurrent.title))</text>\n"
         }
@@ -110,15 +114,35 @@ public enum HTMLReportRenderer {
             for (column, undercurrent) in undercurrents.enumerated() {
                 let p = report.cellProgress(stage: stage.id, undercurrent: undercurrent.id)
                 let x = labelWidth + column * cellWidth
-                // From light grey (nothing answered) to green (all answered).
                 let share = p.fractionAnswered
-                let color = p.total == 0 ? "#f5f5f5" : "rgb(\(Int(230 - 184 * share)),\(Int(230 - 105 * share)),\(Int(230 - 180 * share)))"
-                svg += "<rect x=\"\(x + 2)\" y=\"\(y + 2)\" width=\"\(cellWidth - 4)\" height=\"\(cellHeight - 4)\" rx=\"4\" fill=\"\(color)\"><title>\(escape(stage.title)) × \(escape(undercurrent.title)): \(p.answered)/\(p.total) answered, \(Counted.noun(p.gaps, "gap"))</title></rect>\n"
-                let textColor = share > 0.6 ? "#ffffff" : "#1b1b1b"
-                svg += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight / 2 + 5)\" font-size=\"13\" text-anchor=\"middle\" fill=\"\(textColor)\">\(p.answered)/\(p.total)\(p.gaps > 0 ? " · \(p.gaps) gap\(p.gaps == 1 ? "" : "s")" : "")</text>\n"
+                let color = p.total == 0 ? "#f5f5f5" : shade(share)
+                let border = p.gaps > 0 ? " stroke=\"#c62828\" stroke-width=\"3\"" : ""
+                svg += "<rect x=\"\(x + 2)\" y=\"\(y + 2)\" width=\"\(cellWidth - 4)\" height=\"\(cellHeight - 4)\" rx=\"4\" fill=\"\(color)\"\(border)><title>\(escape(stage.title)) × \(escape(undercurrent.title)): \(p.answered)/\(p.total) answered, \(Counted.noun(p.gaps, "gap"))</title></rect>\n"
+                let textColor = share > 0.55 ? "#ffffff" : "#1b1b1b"
+                let answeredY = p.gaps > 0 ? y + cellHeight / 2 - 2 : y + cellHeight / 2 + 5
+                svg += "<text x=\"\(x + cellWidth / 2)\" y=\"\(answeredY)\" font-size=\"13\" text-anchor=\"middle\" fill=\"\(textColor)\">\(p.answered)/\(p.total)</text>\n"
+                if p.gaps > 0 {
+                    svg += "<rect x=\"\(x + cellWidth / 2 - 30)\" y=\"\(y + cellHeight / 2 + 2)\" width=\"60\" height=\"15\" rx=\"3\" fill=\"#ffffff\"/>\n"
+                    svg += "<text x=\"\(x + cellWidth / 2)\" y=\"\(y + cellHeight / 2 + 13)\" font-size=\"11\" font-weight=\"600\" text-anchor=\"middle\" fill=\"#c62828\">\(Counted.noun(p.gaps, "gap"))</text>\n"
+                }
             }
         }
+        // The legend: the shade scale, then what red means.
+        let legendY = mapHeight + 10
+        svg += "<text x=\"0\" y=\"\(legendY + 14)\" font-size=\"12\">Answered:</text>\n"
+        for (index, share) in [0.0, 0.25, 0.5, 0.75, 1.0].enumerated() {
+            let x = 80 + index * 50
+            svg += "<rect x=\"\(x)\" y=\"\(legendY)\" width=\"44\" height=\"20\" rx=\"3\" fill=\"\(shade(share))\"/>"
+            svg += "<text x=\"\(x + 22)\" y=\"\(legendY + 14)\" font-size=\"11\" text-anchor=\"middle\" fill=\"\(share > 0.55 ? "#ffffff" : "#1b1b1b")\">\(Int(share * 100))%</text>\n"
+        }
+        svg += "<rect x=\"350\" y=\"\(legendY)\" width=\"44\" height=\"20\" rx=\"3\" fill=\"#ffffff\" stroke=\"#c62828\" stroke-width=\"3\"/>"
+        svg += "<text x=\"402\" y=\"\(legendY + 14)\" font-size=\"12\" fill=\"#c62828\">red: the cell has gaps</text>\n"
         return svg + "</svg>"
+    }
+
+    /// Light grey-blue (nothing answered) to dark blue (all answered).
+    private static func shade(_ share: Double) -> String {
+        "rgb(\(Int(238 - 207 * share)),\(Int(242 - 164 * share)),\(Int(247 - 107 * share)))"
     }
 
     private static func format(_ value: Double) -> String {

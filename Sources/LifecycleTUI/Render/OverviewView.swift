@@ -35,13 +35,21 @@ struct OverviewView {
                 let selected = selectedRow && column == overview.undercurrentIndex
                 let x = inner.column + headerWidth + column * cellWidth
                 let shade = StatusMarks.heatGlyph(progress, ascii: ascii)
-                let text = progress.total == 0 ? "  " + symbols.none : "\(shade)\(shade) \(progress.answered)/\(progress.total)\(progress.gaps > 0 ? StatusMarks.gapGlyph(ascii: ascii) : "")"
+                let text = progress.total == 0 ? "  " + symbols.none : "\(shade)\(shade) \(progress.answered)/\(progress.total)"
                 let style = Style(StatusMarks.heatRole(progress), bold: selected, reverse: selected)
                 screen.fill(row: row, column: x, width: cellWidth - 1, height: 1, style: style)
-                screen.put(text, row: row, column: x, style: style, maxWidth: cellWidth - 1)
+                let used = screen.put(text, row: row, column: x, style: style, maxWidth: cellWidth - 1)
+                if progress.gaps > 0 {
+                    // Gaps in the gap colour, as everywhere else: never a shade of the map.
+                    screen.put(" \(progress.gaps)" + StatusMarks.gapGlyph(ascii: ascii), row: row, column: x + used,
+                               style: Style(.gap, bold: true, reverse: selected), maxWidth: max(0, cellWidth - 1 - used))
+                }
             }
         }
-        drawSelectedCell(&screen, top: inner.row + stages.count + 2, inner: inner)
+        let legend = "shade: share answered, " + (ascii ? ". little to # all" : "░ little to █ all")
+            + symbols.separator + "n" + StatusMarks.gapGlyph(ascii: ascii) + " gaps"
+        screen.put(legend, row: inner.row + stages.count + 1, column: inner.column + 1, style: .dim, maxWidth: inner.width - 2)
+        drawSelectedCell(&screen, top: inner.row + stages.count + 3, inner: inner)
     }
 
     private func drawSelectedCell(_ screen: inout Screen, top: Int, inner: Rect) {
