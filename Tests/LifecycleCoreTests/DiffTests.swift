@@ -101,7 +101,13 @@ final class DiffTests: XCTestCase {
         let result = diff(assessment([:]), assessment(["generation.event-rate": Answer(status: .gap, note: "a | b *c*\n=cmd")]))
         let markdown = DiffMarkdownRenderer.render(result)
         XCTAssertTrue(markdown.contains("### Generation"))
-        XCTAssertTrue(markdown.contains("a \\| b \\*c\\*<br>\\=cmd"), markdown)
+        XCTAssertTrue(markdown.contains("note:<br>+ a \\| b \\*c\\*<br>+ \\=cmd"), markdown)
+        // A one-line change to a longer note shows that line only, not the whole note twice.
+        let edited = diff(assessment(["generation.event-rate": Answer(status: .gap, note: "first\nsecond\nthird")]),
+                          assessment(["generation.event-rate": Answer(status: .gap, note: "first\nsecond, fixed\nthird")]))
+        let changed = DiffMarkdownRenderer.render(edited)
+        XCTAssertTrue(changed.contains("note:<br>− ~~second~~<br>+ second, fixed"), changed)
+        XCTAssertFalse(changed.contains("first"), "unchanged lines are not repeated")
         XCTAssertTrue(markdown.contains("| Generation | 0 → 1 of 18 | 0 → 1 |"))
     }
 

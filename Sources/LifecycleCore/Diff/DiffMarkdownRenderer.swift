@@ -37,7 +37,16 @@ public enum DiffMarkdownRenderer {
         line += change.before.status == change.after.status ? change.kind.label
             : "**\(change.before.status.label) → \(change.after.status.label)** (\(change.kind.label))"
         if change.noteChanged {
-            line += "<br>note: " + (change.before.note.isEmpty ? "" : "~~\(md(change.before.note))~~ → ") + md(change.after.note)
+            // Only the lines that changed, as the text diff shows them: a one-word fix to a
+            // long note is one struck line and one new line, not the whole note twice.
+            line += "<br>note:"
+            for noteLine in LineDiff.lines(change.before.note, change.after.note) {
+                switch noteLine {
+                case .same: continue
+                case .removed(let text): line += text.isEmpty ? "<br>− (blank line)" : "<br>− ~~\(md(text))~~"
+                case .added(let text): line += text.isEmpty ? "<br>+ (blank line)" : "<br>+ \(md(text))"
+                }
+            }
         }
         if change.reasonChanged { line += "<br>reason: \(md(change.after.reason))" }
         return line
