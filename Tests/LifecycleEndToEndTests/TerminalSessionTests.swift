@@ -70,6 +70,52 @@ final class TerminalSessionTests: XCTestCase {
         try again.waitFor("EXIT=0")
     }
 
+    /// The first hour of a new user, as the README tells it: the start screen's help,
+    /// create, answer, write a note, find it again by searching for a word in it, the heat
+    /// map and back, undo, quit.
+    func testTheNewUserPath() throws {
+        let session = try TmuxSession(command: BinaryRunner.executable, environment: environment)
+        try session.waitFor(all: ["+ New assessment", "? help", "q/Esc quit"])
+        try session.send("?")
+        try session.waitFor("new assessment")
+        try session.send("Escape")
+        try session.send("n")
+        try session.waitFor("System under review:")
+        try session.type("Harbour analytics")
+        try session.send("Enter")
+        try session.waitFor("Not recorded")
+        try session.send("Enter")
+        try session.waitFor(all: ["Generation · 1 of 18", "? help", "q quit"])
+        try session.send("x")
+        try session.send("Enter")
+        try session.type("Feeds come from Hightouch syncs")
+        try session.send("Escape")
+        try session.waitFor("note saved")
+        try session.send("5")                           // elsewhere, then find the note by a word in it
+        try session.send("/")
+        try session.type("hightouch")
+        try session.waitFor("1 match")
+        try session.send("Enter")
+        try session.waitFor("Feeds come from Hightouch syncs")
+        try session.send("o")
+        try session.waitFor("shade: share answered")
+        try session.send("Enter")                       // a cell's questions
+        try session.waitFor("Generation × Security")
+        try session.send("Escape")                      // back to the map, same cell
+        try session.waitFor("shade: share answered")
+        try session.send("Escape")
+        try session.send("U")                           // undo the note
+        try session.waitFor("undone")
+        try session.send("q")
+        try session.waitFor("Harbour analytics")
+        try session.send("q")
+        try session.waitFor("EXIT=0")
+        let saved = try answers(scratch.path + "/workspace/harbour-analytics.json")
+        XCTAssertEqual(saved["generation.source-kind"]?["status"] as? String, "gap")
+        XCTAssertNil(saved["generation.source-kind"]?["note"], "the note was undone")
+        XCTAssertNil(try document(scratch.path + "/workspace/harbour-analytics.json")["maturity"], "no maturity nobody chose")
+    }
+
     private func paneInfo(_ session: TmuxSession, _ format: String) throws -> String {
         try session.paneInfo(format)
     }

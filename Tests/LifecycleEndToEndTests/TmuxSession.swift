@@ -107,6 +107,7 @@ final class TmuxSession {
     /// Waits until the screen shows every one of `texts` at once. A capture can land in
     /// the middle of a frame being drawn (tmux shows output as it arrives), so a test
     /// that needs several parts of one frame must wait for all of them, not for one.
+    @discardableResult
     func waitFor(all texts: [String], timeout: TimeInterval = 10, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = ""
