@@ -93,7 +93,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LifecycleCoreTests",
-            dependencies: ["LifecycleCore"],
+            dependencies: ["LifecycleCore", "LifecycleTestSupport"],
             path: "Tests/LifecycleCoreTests"
         ),
         .testTarget(

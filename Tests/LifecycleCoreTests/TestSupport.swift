@@ -1,6 +1,8 @@
 import Foundation
 import XCTest
 @testable import LifecycleCore
+// packageRoot and fixedTime, shared with the other test targets.
+@_exported import LifecycleTestSupport
 
 /// A fresh temporary directory per test, removed afterwards.
 final class TemporaryDirectory {
@@ -37,17 +39,6 @@ func builtInCatalog() -> Catalog {
     try! CatalogLoader.builtInCatalog()
 }
 
-/// The package root, found from this source file's location.
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
-    }
-    fatalError("Package.swift not found above \(#filePath)")
-}()
-
-func fixedTime(_ text: String = "2026-11-27T10:00:00Z") -> Timestamp { Timestamp(text)! }
 
 func sampleAssessment(_ catalog: Catalog = builtInCatalog()) -> Assessment {
     var assessment = Assessment(name: "Payments platform", reviewers: ["Ana", "Bo"], maturity: "scaling",

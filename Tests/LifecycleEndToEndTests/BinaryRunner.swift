@@ -1,5 +1,7 @@
 import Foundation
 import XCTest
+// packageRoot and fixedTime, shared with the other test targets.
+@_exported import LifecycleTestSupport
 
 /// Runs the built `lifecycle` binary as a user would, capturing what it prints.
 struct BinaryRunner {
@@ -88,14 +90,6 @@ final class ScratchDirectory {
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 
-let packageRoot: String = {
-    var url = URL(fileURLWithPath: #filePath)
-    while url.path != "/" {
-        url.deleteLastPathComponent()
-        if FileManager.default.fileExists(atPath: url.path + "/Package.swift") { return url.path }
-    }
-    fatalError("Package.swift not found")
-}()
 
 /// A test of the real binary with a private scratch folder, workspace and backups.
 class BinaryTestCase: XCTestCase {

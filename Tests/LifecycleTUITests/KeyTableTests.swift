@@ -6,9 +6,7 @@ import XCTest
 /// The one key table drives update, the footer, the help and the README.
 final class KeyTableTests: XCTestCase {
     func testTheReadmeKeyTablesAreTheKeyTable() throws {
-        var root = URL(fileURLWithPath: #filePath)
-        while !FileManager.default.fileExists(atPath: root.path + "/Package.swift") { root.deleteLastPathComponent() }
-        let readme = try String(contentsOfFile: root.path + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: packageRoot + "/README.md", encoding: .utf8)
         let begin = "<!-- keys:begin (generated from KeyBindings.swift; KeyTableTests checks it) -->\n"
         let end = "<!-- keys:end -->"
         let start = try XCTUnwrap(readme.range(of: begin), "README has no key table markers")

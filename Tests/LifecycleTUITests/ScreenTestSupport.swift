@@ -2,10 +2,11 @@ import Foundation
 import XCTest
 @testable import LifecycleCore
 @testable import LifecycleTUI
+// packageRoot and fixedTime, shared with the other test targets.
+@_exported import LifecycleTestSupport
 
 let catalog = try! CatalogLoader.builtInCatalog()
 
-func fixedTime(_ text: String = "2026-11-27T10:00:00Z") -> Timestamp { Timestamp(text)! }
 
 /// The clock every test passes to `update`.
 let fixedMoment = Moment(timestamp: fixedTime(), localTime: "12:04:31")
