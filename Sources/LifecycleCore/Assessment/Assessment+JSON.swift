@@ -16,7 +16,7 @@ extension Assessment {
     }
 
     /// Every top-level field except the answers.
-    private var metadataFields: [String: JSONValue] {
+    var metadataFields: [String: JSONValue] {
         var root = unknownFields
         root["formatVersion"] = .number(Double(Assessment.formatVersion))
         root["name"] = .string(name)
@@ -33,95 +33,11 @@ extension Assessment {
         return root
     }
 
-    /// Canonical bytes for saving (see `CanonicalJSONWriter`). The answers, which are
-    /// nearly all of a large file, are written straight from the model rather than through
-    /// a `JSONValue` tree: the same bytes (a test compares them), at a fraction of the cost.
-    public func canonicalBytes() -> [UInt8] {
-        let root = metadataFields
-        let hasAnswers = answers.values.contains { !$0.isEmpty }
-        return encodingCache.cache.encode(answers, separator: Array(",\n".utf8), encodeAnswer: Assessment.writeAnswer) { output, writeAnswers in
-            output.append(contentsOf: "{\n".utf8)
-            let keys = CanonicalJSONWriter.sortedKeys(Array(root.keys) + ["answers"])
-            for (position, key) in keys.enumerated() {
-                CanonicalJSONWriter.writeIndent(1, into: &output)
-                CanonicalJSONWriter.writeString(key, into: &output)
-                output.append(contentsOf: ": ".utf8)
-                if key != "answers" {
-                    CanonicalJSONWriter.write(root[key]!, indent: 1, into: &output)
-                } else if hasAnswers {
-                    output.append(contentsOf: "{\n".utf8)
-                    writeAnswers(&output)
-                    output.append(0x0A)
-                    CanonicalJSONWriter.writeIndent(1, into: &output)
-                    output.append(UInt8(ascii: "}"))
-                } else {
-                    output.append(contentsOf: "{}".utf8)
-                }
-                if position + 1 < keys.count { output.append(UInt8(ascii: ",")) }
-                output.append(0x0A)
-            }
-            output.append(contentsOf: "}\n".utf8)
-        }
-    }
-
-    /// One `"id": {...}` member of the answers object, at its indentation, without the
-    /// separator after it.
-    private static func writeAnswer(id: String, answer: Answer, into output: inout [UInt8]) {
-        CanonicalJSONWriter.writeIndent(2, into: &output)
-        CanonicalJSONWriter.writeString(id, into: &output)
-        output.append(contentsOf: ": ".utf8)
-        guard answer.unknownFields.isEmpty else {
-            CanonicalJSONWriter.write(answer.jsonValue, indent: 2, into: &output)
-            return
-        }
-        // Fields in byte order: changed, choices, note, reason, status.
-        output.append(contentsOf: "{\n".utf8)
-        func field(_ name: String, last: Bool = false, _ body: (inout [UInt8]) -> Void) {
-            CanonicalJSONWriter.writeIndent(3, into: &output)
-            CanonicalJSONWriter.writeString(name, into: &output)
-            output.append(contentsOf: ": ".utf8)
-            body(&output)
-            output.append(contentsOf: (last ? "\n" : ",\n").utf8)
-        }
-        if let changed = answer.changed { field("changed") { CanonicalJSONWriter.writeString(changed.text, into: &$0) } }
-        if !answer.choices.isEmpty {
-            field("choices") { CanonicalJSONWriter.write(.array(answer.choices.map(JSONValue.string)), indent: 3, into: &$0) }
-        }
-        if !answer.note.isEmpty { field("note") { CanonicalJSONWriter.writeString(answer.note, into: &$0) } }
-        if !answer.reason.isEmpty { field("reason") { CanonicalJSONWriter.writeString(answer.reason, into: &$0) } }
-        field("status", last: true) { CanonicalJSONWriter.writeString(answer.status.rawValue, into: &$0) }
-        CanonicalJSONWriter.writeIndent(2, into: &output)
-        output.append(UInt8(ascii: "}"))
-    }
-
     /// Reads an assessment document, collecting every problem. Returns nil when any
     /// problem makes the document unusable (all of them are in `problems`).
     public static func decode(_ value: JSONValue, knownMaturityStages: [String],
                               problems: inout [ValidationProblem]) -> Assessment? {
         decode(value, knownMaturityStages: knownMaturityStages, streamedAnswers: nil, problems: &problems)
-    }
-
-    /// Answers decoded while the file was being parsed, with their problems.
-    final class StreamedAnswers {
-        var answers: [String: Answer] = [:]
-        var problems: [ValidationProblem] = []
-        var received = false
-
-        func stream() -> JSONStream {
-            let answersPath = JSONPath.root.appending("answers")
-            // Each answer is read member by member, without a dictionary (see CatalogLoader).
-            return JSONStream(key: "answers", .pullMembers { [self] parser, questionID throws(JSONSyntaxError) in
-                received = true
-                let path = answersPath.appending(questionID)
-                let answer: Answer?
-                if let reader = try JSONFieldReader.read(from: &parser, at: path) {
-                    answer = Answer.decode(reader, problems: &problems)
-                } else {
-                    answer = Answer.decode(try parser.parseValue(), at: path, problems: &problems)
-                }
-                if let answer { answers[questionID] = answer }
-            })
-        }
     }
 
     /// `streamed`: the answers as decoded during parsing, when the file was parsed with

@@ -124,29 +124,6 @@ public enum CatalogLoader {
         parseArea(value, streamedQuestions: nil, problems: &problems)
     }
 
-    /// Questions decoded while the area file was being parsed, with their problems.
-    final class StreamedQuestions {
-        var questions: [Question] = []
-        var problems: [ValidationProblem] = []
-        var received = false
-
-        func stream() -> JSONStream {
-            // Each question is read member by member, without a dictionary; anything but
-            // an object goes through the tree, for the same message as a whole parse.
-            JSONStream(key: "questions", .pullElements { [self] parser, position throws(JSONSyntaxError) in
-                received = true
-                let path = JSONPath.root.appending("questions").appending(index: position)
-                let question: Question?
-                if let reader = try JSONFieldReader.read(from: &parser, at: path) {
-                    question = CatalogLoader.parseQuestion(reader, problems: &problems)
-                } else {
-                    question = CatalogLoader.parseQuestion(try parser.parseValue(), at: path, problems: &problems)
-                }
-                if let question { questions.append(question) }
-            })
-        }
-    }
-
     /// `streamed`: the questions as decoded during parsing, when the area file was parsed
     /// with `StreamedQuestions.stream()`; the tree then holds an empty array for them.
     static func parseArea(_ value: JSONValue, streamedQuestions streamed: StreamedQuestions?,
