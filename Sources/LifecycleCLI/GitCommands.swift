@@ -69,9 +69,17 @@ struct MergeCommand: ParsableCommand {
         try attempt { () throws(FileProblem) in
             try FileLock.withLock(on: ours) { () throws(FileProblem) in try AtomicFileWriter().write(bytes, to: ours) }
         }
-        guard result.conflicts.isEmpty else {
-            for conflict in result.conflicts { printError("lifecycle: conflict: \(TerminalSafeText.escaped(conflict.description))") }
-            printError("lifecycle: \(result.conflicts.count) conflict\(result.conflicts.count == 1 ? "" : "s"); resolve the notes marked <<<<<<< ours in the explorer, then commit")
+        // A milestone kept under a new label is settled already (nothing to resolve): said,
+        // not stopped on. Answers and fields changed differently on both sides are not.
+        let renamedMilestones = result.conflicts.filter { $0.subject.hasPrefix("milestone ") }
+        let conflicts = result.conflicts.filter { !$0.subject.hasPrefix("milestone ") }
+        for note in renamedMilestones { printError("lifecycle: note: \(TerminalSafeText.escaped(note.description))") }
+        guard conflicts.isEmpty else {
+            for conflict in conflicts { printError("lifecycle: conflict: \(TerminalSafeText.escaped(conflict.description))") }
+            let answers = conflicts.filter { $0.detail.contains("both kept in the note") }.count
+            let hint = answers > 0 ? "resolve the notes marked <<<<<<< ours in the explorer (/<<< finds them), then commit"
+                : "ours was kept; check the fields named above, then commit"
+            printError("lifecycle: \(conflicts.count) conflict\(conflicts.count == 1 ? "" : "s"); \(hint)")
             throw ExitCode(1)
         }
     }

@@ -48,7 +48,10 @@ public enum DiffMarkdownRenderer {
                 }
             }
         }
-        if change.reasonChanged { line += "<br>reason: \(md(change.after.reason))" }
+        if change.reasonChanged {
+            let before = change.before.reason.isEmpty ? "" : "~~\(md(change.before.reason))~~ → "
+            line += "<br>reason: " + before + (change.after.reason.isEmpty ? "(none)" : md(change.after.reason))
+        }
         return line
     }
 }

@@ -54,6 +54,8 @@ struct ExplorerView {
         let statusWidth = DisplayWidth.of(status)
         let room = max(0, rect.width - statusWidth - 1)
         if let flash {
+            // A one-off message (until the next key) takes the hints' room: it is what the
+            // reviewer must read now.
             screen.put(flash, row: rect.row, column: 0, style: Style(.accent, bold: true), maxWidth: room)
         } else {
             FooterHints.draw(&screen, KeyBindings.footer(footerContext), row: rect.row, room: room, symbols: symbols)

@@ -5,7 +5,7 @@ import LifecycleCore
 /// left, in the key table's order, and are dropped from the end when the window is narrow.
 enum FooterHints {
     static func draw(_ screen: inout Screen, _ hints: [(keys: String, label: String, essential: Bool)],
-                     row: Int, room: Int, symbols: Symbols) {
+                     row: Int, room: Int, symbols: Symbols, startingAt start: Int = 1) {
         func parts(_ hint: (keys: String, label: String, essential: Bool)) -> (String, String) {
             (screen.visible(symbols.keys(hint.keys)), screen.visible(" " + hint.label + "  "))
         }
@@ -13,7 +13,7 @@ enum FooterHints {
         let essentials = hints.filter(\.essential).map(parts)
         let others = hints.filter { !$0.essential }.map(parts)
         let essentialWidth = essentials.reduce(0) { $0 + width($1) }
-        var x = 1
+        var x = start
         for part in others {
             if x + width(part) > room - essentialWidth { break }
             x += screen.put(part.0, row: row, column: x, style: Style(.accent, bold: true))

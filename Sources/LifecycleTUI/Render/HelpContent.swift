@@ -5,19 +5,27 @@ import LifecycleCore
 enum HelpContent {
     static let explorerContexts: [KeyBinding.Context] = [.explorer, .noteEditor, .search, .overview, .diff, .conflict]
 
+    /// The box is as wide as the window allows, up to 100 columns; descriptions wrap under
+    /// themselves rather than being cut.
+    static func boxWidth(screenWidth: Int) -> Int { max(20, min(100, screenWidth - 4)) }
+
     static func lines(contexts: [KeyBinding.Context], screen: Screen, ascii: Bool) -> [StyledLine] {
         let symbols = Symbols(ascii: ascii)
+        let descriptionWidth = max(10, boxWidth(screenWidth: screen.width) - 4 - 1 - 22)
         var lines: [StyledLine] = []
         for context in contexts {
             lines.append(StyledLine(text: context.rawValue, style: Style(.accent, bold: true)))
             for binding in KeyBindings.help(context) {
                 let keys = DisplayWidth.padded(screen.visible(symbols.keys(binding.keys)), toWidth: 22, ellipsis: screen.ellipsis)
-                lines.append(StyledLine(text: keys + binding.description, style: .normal, indent: 1))
+                for (index, part) in WordWrap.lines(screen.visible(binding.description), width: descriptionWidth).enumerated() {
+                    lines.append(StyledLine(text: (index == 0 ? keys : String(repeating: " ", count: 22)) + part, style: .normal, indent: 1))
+                }
             }
             lines.append(StyledLine(text: "", style: .normal))
         }
         if contexts.contains(.explorer) {
-            lines.append(StyledLine(text: "Marks: \(StatusMarks.mark(.unanswered, ascii: ascii)) unanswered  \(StatusMarks.mark(.addressed, ascii: ascii)) addressed  [~] partial  \(StatusMarks.mark(.gap, ascii: ascii)) gap  [-] not applicable  \(StatusMarks.noteMarker(ascii: ascii)) has a note", style: .dim))
+            let marks = "Marks: \(StatusMarks.mark(.unanswered, ascii: ascii)) unanswered  \(StatusMarks.mark(.addressed, ascii: ascii)) addressed  [~] partial  \(StatusMarks.mark(.gap, ascii: ascii)) gap  [-] not applicable  \(StatusMarks.noteMarker(ascii: ascii)) has a note"
+            lines += StyledLine.wrapped(marks, width: boxWidth(screenWidth: screen.width) - 4, style: .dim)
         }
         return lines
     }
@@ -34,7 +42,8 @@ enum HelpContent {
     static func draw(_ screen: inout Screen, contexts: [KeyBinding.Context], scroll: Int, ascii: Bool) {
         let symbols = Symbols(ascii: ascii)
         let all = lines(contexts: contexts, screen: screen, ascii: ascii)
-        let rect = BoxDrawing.centered(width: 76, height: min(all.count + 2, screen.height - 2), in: screen.width, screen.height)
+        let rect = BoxDrawing.centered(width: boxWidth(screenWidth: screen.width), height: min(all.count + 2, screen.height - 2),
+                                       in: screen.width, screen.height)
         let visible = max(1, rect.height - 2)
         let first = max(0, min(scroll, all.count - visible))
         let scrolls = all.count > visible

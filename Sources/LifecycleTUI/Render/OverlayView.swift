@@ -112,6 +112,16 @@ struct OverlayView {
             let them = count == 1 ? "it" : "these"
             lines = [
                 StyledLine(text: "Someone else changed \(count == 1 ? "an answer" : "\(count) answers") you changed too: \(shown).", style: .normal),
+            ]
+            // What each side says, so the choice is not made blind.
+            func describe(_ answer: Answer) -> String {
+                answer.status.label + (answer.note.isEmpty ? "" : ", note: " + (answer.note.split(separator: "\n").first.map(String.init) ?? ""))
+            }
+            for id in conflict.questionIDs.prefix(2) {
+                lines.append(StyledLine(text: "mine: " + describe(state.assessment.answer(for: id)), style: Style(.accent), indent: 1))
+                lines.append(StyledLine(text: "theirs: " + describe(conflict.theirs.assessment.answer(for: id)), style: Style(.accent), indent: 1))
+            }
+            lines += [
                 StyledLine(text: "Everything else is merged. Nothing is overwritten yet.", style: .bold),
                 StyledLine(text: "m keep mine for \(them); the rest of theirs stays", style: .normal),
                 StyledLine(text: "t take theirs for \(them); the rest of mine stays", style: .normal),
@@ -131,7 +141,7 @@ struct OverlayView {
         ]
         let width = min(74, screen.width - 2)
         var wrapped: [StyledLine] = []
-        for line in lines { wrapped += StyledLine.wrapped(line.text, width: width - 4, style: line.style) }
+        for line in lines { wrapped += StyledLine.wrapped(line.text, width: width - 4, style: line.style, indent: line.indent) }
         let rect = BoxDrawing.centered(width: width, height: wrapped.count + 2, in: screen.width, screen.height)
         BoxDrawing.draw(&screen, rect, title: title, ascii: ascii, style: Style(.error))
         Self.drawLines(&screen, wrapped, in: Rect(row: rect.row + 1, column: rect.column + 2, width: rect.width - 4, height: rect.height - 2), scroll: 0)

@@ -47,6 +47,8 @@ public struct ExplorerState: Sendable {
     public var pendingConflict: PendingConflict?
     /// Where the heat map was last left, so `o` and Esc from a cell's list return there.
     public var lastOverview: OverviewState?
+    /// The question the cursor was on when a heat-map cell's list replaced the area's.
+    public var questionBeforeCell: String?
     /// Answer changes that `U` undoes and Ctrl-R redoes, most recent last.
     public var undoStack: [AnswerChange] = []
     public var redoStack: [AnswerChange] = []
@@ -62,6 +64,10 @@ public struct ExplorerState: Sendable {
         let unknown = document.assessment.unknownQuestionIDs(in: catalog).count
         if unknown > 0 {
             flash = "\(unknown) answer\(unknown == 1 ? "" : "s") for questions not in this catalog: kept as they are"
+        }
+        let conflicted = document.assessment.answers.values.filter { ThreeWayMerge.hasConflictMarkers($0.note) }.count
+        if conflicted > 0 {
+            flash = "\(conflicted) note\(conflicted == 1 ? " holds" : "s hold") merge conflict markers: / <<< finds \(conflicted == 1 ? "it" : "them")"
         }
     }
 

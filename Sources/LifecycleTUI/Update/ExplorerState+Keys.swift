@@ -69,6 +69,9 @@ extension ExplorerState {
                 // Back where the cell was chosen: the heat map, on that cell.
                 overlay = .overview(overviewPosition())
                 selectArea(areaIndex)
+                // The list under the map is where the reviewer was before the cell.
+                if let before = questionBeforeCell, let index = listedQuestionIDs.firstIndex(of: before) { questionCursor = index }
+                questionBeforeCell = nil
             } else if filter != .all {
                 filter = .all
                 rebuildList(keeping: currentQuestionID)

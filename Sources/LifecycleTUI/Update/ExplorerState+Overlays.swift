@@ -172,6 +172,7 @@ extension ExplorerState {
             let stage = catalog.stages[overview.stageIndex].id
             let undercurrent = catalog.undercurrents[overview.undercurrentIndex].id
             lastOverview = overview
+            questionBeforeCell = questionBeforeCell ?? currentQuestionID
             overlay = nil
             source = .cell(stage: stage, undercurrent: undercurrent)
             questionCursor = 0
@@ -256,7 +257,7 @@ extension ExplorerState {
 }
 
 /// Case- and accent-insensitive search over question id, text, hint and tags, and the
-/// notes written in this assessment (a vendor named in a note is found by name).
+/// notes and reasons written in this assessment (a vendor named in a note is found by name).
 public enum QuestionSearch {
     public static func matches(_ query: String, in catalog: Catalog, answers: [String: Answer] = [:]) -> [String] {
         let query = SearchFolding.Query(query)
@@ -264,8 +265,9 @@ public enum QuestionSearch {
         var result: [String] = []
         for area in catalog.areas {
             for question in area.questions {
-                let note = answers[question.id]?.note ?? ""
-                let haystack = ([question.id, question.text, question.hint, note] + question.tags).joined(separator: " ")
+                let answer = answers[question.id]
+                let haystack = ([question.id, question.text, question.hint, answer?.note ?? "", answer?.reason ?? ""] + question.tags)
+                    .joined(separator: " ")
                 if query.matches(haystack) {
                     result.append(question.id)
                 }

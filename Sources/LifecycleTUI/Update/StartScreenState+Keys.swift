@@ -10,8 +10,12 @@ extension StartScreenState {
                 prompt = nil
             case .enter:
                 let name = buffer.text.trimmingWhitespace()
+                let existing = entries.first { PathText.lastComponent(of: $0.path) == Workspace.fileName(forName: name) }
                 if name.isEmpty {
                     flash = "The system needs a name"
+                } else if let existing {
+                    // As the command line does: one name, one file, never a silent "-2".
+                    flash = "\(Workspace.fileName(forName: name)) already exists (\(existing.name)): open it, or choose another name"
                 } else {
                     prompt = .maturity(name: name, selected: catalog.maturityStages.count)
                 }
