@@ -94,7 +94,8 @@ final class DiffTests: XCTestCase {
         let plain = DiffTextRenderer(diff: result, color: false).render()
         XCTAssertFalse(plain.contains("\u{1B}"))
         XCTAssertTrue(plain.contains("+ ^[[2J boom"), plain)
-        XCTAssertTrue(DiffTextRenderer(diff: result, color: true).render().contains("\u{1B}[32m"))
+        let coloured = DiffTextRenderer(diff: result, color: true).render()
+        XCTAssertTrue(coloured.contains("\u{1B}[31m+ generation.event-rate"), "a new gap is red, like a gap everywhere: \(coloured)")
     }
 
     func testMarkdownEscapesAndListsChanges() {

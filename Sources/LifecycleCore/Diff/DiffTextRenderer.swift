@@ -57,11 +57,15 @@ public struct DiffTextRenderer: Sendable {
     }
 
     private func describe(_ change: QuestionChange) -> [String] {
+        // The colour is the new status's, as in the explorer (red is a gap, whatever the
+        // change); the marker (↑ ↓ + −) says which way it went.
         let code: String
-        switch change.kind {
-        case .improved, .newlyAnswered: code = "32"
-        case .regressed, .newlyUnanswered: code = "31"
-        default: code = "33"
+        switch change.after.status {
+        case .addressed: code = "32"
+        case .partial: code = "33"
+        case .gap: code = "31"
+        case .notApplicable: code = "35"
+        case .unanswered: code = "2"
         }
         var status = change.before.status == change.after.status
             ? change.kind.label

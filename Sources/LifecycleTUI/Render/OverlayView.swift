@@ -189,12 +189,8 @@ struct OverlayView {
             case .info(let text):
                 screen.put(text, row: row, column: inner.column, style: selected ? .selected : .dim, maxWidth: inner.width)
             case .change(let id, let marker, let text, let kind):
-                let role: ColorRole
-                switch kind {
-                case .improved, .newlyAnswered: role = .addressed
-                case .regressed, .newlyUnanswered: role = .gap
-                default: role = .partial
-                }
+                // The new status's colour, as everywhere (red is a gap); the marker gives the direction.
+                let role = StatusMarks.style(state.assessment.status(of: id)).role
                 var x = inner.column + 1
                 x += screen.put(symbols.diffMarker(kind, marker: marker) + " ", row: row, column: x, style: selected ? .selected : Style(role, bold: true))
                 x += screen.put(id + "  ", row: row, column: x, style: selected ? .selected : .bold, maxWidth: inner.column + inner.width - x)
