@@ -22,6 +22,7 @@ public struct KeyBinding: Sendable {
         case noteEditor = "Note editor"
         case search = "Search"
         case overview = "Overview"
+        case comparePicker = "Compare with"
         case diff = "Comparison"
         case conflict = "Conflict with the file on disk"
         case start = "Start screen"
@@ -60,7 +61,7 @@ extension Key {
 }
 
 public enum KeyBindings {
-    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + diff + conflict + start
+    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + conflict + start
 
     static let explorer: [KeyBinding] = [
         KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer, .moveDown, matches: [.down, .character("j")]),
@@ -116,6 +117,15 @@ public enum KeyBindings {
         KeyBinding("", "", .search, .moveDown, matches: [.down, .control("n")]),
         KeyBinding("Enter", "go to the question", .search, .editNote, matches: [.enter], footer: "go"),
         KeyBinding("Esc", "close", .search, .close, matches: [.escape], footer: "close", essential: true),
+    ]
+
+    static let comparePicker: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "choose a milestone or an assessment", .comparePicker, .moveDown, matches: [.down, .character("j")],
+                   footer: "choose", footerKeys: "j/k"),
+        KeyBinding("", "", .comparePicker, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("Enter", "compare with it", .comparePicker, .editNote, matches: [.enter], footer: "compare"),
+        KeyBinding("Esc/q", "close", .comparePicker, .close, matches: [.escape, .character("q")], footer: "close", footerKeys: "Esc",
+                   essential: true),
     ]
 
     static let diff: [KeyBinding] = [

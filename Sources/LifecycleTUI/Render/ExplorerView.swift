@@ -68,7 +68,8 @@ struct ExplorerView {
         case .noteEditor: .noteEditor
         case .search: .search
         case .overview: .overview
-        case .diffView, .comparePicker: .diff
+        case .diffView: .diff
+        case .comparePicker: .comparePicker
         case .conflict: .conflict
         default: .explorer
         }

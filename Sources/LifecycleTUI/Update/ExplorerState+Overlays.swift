@@ -94,7 +94,7 @@ extension ExplorerState {
                 overlay = .milestonePrompt(buffer: buffer)
             }
         case .comparePicker(var picker):
-            switch KeyBindings.action(for: key, in: .diff) {
+            switch KeyBindings.action(for: key, in: .comparePicker) {
             case .close: overlay = nil
             case .moveDown: picker.selected = min(picker.choices.count - 1, picker.selected + 1); overlay = .comparePicker(picker)
             case .moveUp: picker.selected = max(0, picker.selected - 1); overlay = .comparePicker(picker)
