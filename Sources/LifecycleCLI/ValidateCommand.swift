@@ -31,7 +31,9 @@ struct ValidateCommand: ParsableCommand {
             report.warnings.forEach(printWarning)
             warningCount += report.warnings.count
             if report.isValid {
-                StandardOutput.writeLine("\(TerminalSafeText.escaped(file)): ok (\(report.kind == .assessment ? "" : report.kind.rawValue + ", ")\(report.summary))")
+                // "valid, with warnings" rather than "ok" when there is something to look at.
+                let verdict = report.warnings.isEmpty ? "ok" : "valid, with \(Counted.noun(report.warnings.count, "warning"))"
+                StandardOutput.writeLine("\(TerminalSafeText.escaped(file)): \(verdict) (\(report.kind == .assessment ? "" : report.kind.rawValue + ", ")\(report.summary))")
             } else {
                 invalidCount += 1
                 report.errors.forEach { printError("lifecycle: error: \($0)") }

@@ -18,6 +18,7 @@ final class ValidateStrictTests: BinaryTestCase {
         let lenient = try lifecycle.run("validate", conflicted)
         XCTAssertEqual(lenient.status, 0)
         XCTAssertEqual(lenient.stderr, warning)
+        XCTAssertTrue(lenient.stdout.contains("conflicted.json: valid, with 1 warning ("), "not a plain ok: \(lenient.stdout)")
 
         let strict = try lifecycle.run("validate", "--strict", conflicted)
         XCTAssertEqual(strict.status, 1)
