@@ -6,8 +6,9 @@ struct SetCommand: ParsableCommand {
         commandName: "set",
         abstract: "Answer one question from a script.",
         discussion: """
-            Saves through the same atomic, stale-checked path as the explorer. \
-            Statuses: unanswered, addressed, partial, gap, not-applicable.
+            Takes the file's lock, re-reads the file and changes only this question, then \
+            saves atomically: an answer another writer saved a moment ago is kept, and exit \
+            status 0 means this answer is in the file.
             """
     )
 
