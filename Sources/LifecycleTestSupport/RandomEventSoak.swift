@@ -155,7 +155,7 @@ public struct RandomEventSoak {
 
     /// Every cell written, every wide character followed by exactly one continuation, no
     /// continuation on its own, nothing wider than two columns, no raw control character.
-    static func checkFrame(_ screen: Screen, width: Int, height: Int) -> String? {
+    public static func checkFrame(_ screen: Screen, width: Int, height: Int) -> String? {
         guard screen.width == max(0, width), screen.height == max(0, height) else {
             return "frame \(screen.width)x\(screen.height) for a \(width)x\(height) window"
         }

@@ -133,3 +133,37 @@ final class PastedTabTests: XCTestCase {
         XCTAssertEqual(buffer.text, "a b")
     }
 }
+
+/// The soak once found the note editor's cursor blanking half of a wide character at a
+/// line end: every cursor position over wide, narrow and spaced text must leave a valid frame.
+final class NoteEditorCursorTests: XCTestCase {
+    func testTheCursorNeverSplitsAWideCharacter() {
+        var generator = SeededGenerator(seed: 7)
+        let pieces = ["日", "本", " ", "a", "bb", "👍", "é", "  ", "字字字"]
+        for width in [60, 80, 97, 130] {
+            var text = ""
+            for _ in 0..<120 { text += pieces.randomElement(using: &generator)! }
+            var driver = Driver(width: width, height: 24)
+            driver.press(.enter)
+            for character in text { driver.press(.character(character)) }
+            for step in 0..<text.count {
+                if let problem = RandomEventSoak.checkFrame(driver.screen, width: width, height: 24) {
+                    return XCTFail("width \(width), \(step) left of the end: \(problem)\n\(driver.text)")
+                }
+                driver.press(.left)
+            }
+        }
+    }
+}
+
+extension NoteEditorCursorTests {
+    /// The text the soak found (seed 12911262998020742039, event 131294), at 70x56 with the
+    /// cursor at its end: the wrapped line ends in a wide character in the last column.
+    func testTheSoaksCaseAtTheLineEnd() {
+        let elements: [String] = ["\u{75}", "\u{54}", "\u{46}", "\u{1009f3}", "\u{5e}", "\u{29}", "\u{a}", "\u{28}", "\u{71}", "\u{104f6e}", "\u{4d}", "\u{56}", "\u{59}", "\u{7c}", "\u{56}", "\u{60}", "\u{102740}", "\u{56}", "\u{6f}", "\u{46}", "\u{27}", "\u{31}", "\u{1073c0}", "\u{25}", "\u{27798}", "\u{45}", "\u{48}", "\u{47}", "\u{37}", "\u{59}", "\u{60}", "\u{76}", "\u{f5632}", "\u{b2}", "\u{6d}", "\u{6a}", "\u{2c}", "\u{7a}", "\u{2a1fa}", "\u{38}", "\u{26}", "\u{23}", "\u{6d}", "\u{10aedb}", "\u{4d}", "\u{68}", "\u{79}", "\u{2d}", "\u{1f44d}\u{1f3fd}", "\u{f1826}", "\u{2e}", "\u{4b}", "\u{7e}", "\u{67}", "\u{79}", "\u{a}", "\u{20}", "\u{74}", "\u{78}", "\u{4c}", "\u{60}", "\u{2c}", "\u{4c}", "\u{28}", "\u{7f}", "\u{10f391}", "\u{34}", "\u{39}", "\u{faf88}", "\u{4e}", "\u{2d}", "\u{41}", "\u{67}", "\u{3f}", "\u{7b}", "\u{73}", "\u{3b}", "\u{6f}", "\u{6d}", "\u{168a}", "\u{100a6b}", "\u{32}", "\u{f72ae}", "\u{6d}", "\u{78}", "\u{2e}", "\u{44}", "\u{65e5}", "\u{841d}"]
+        var driver = Driver(width: 70, height: 56)
+        driver.press(.enter)
+        for element in elements { driver.press(.character(Character(element))) }
+        XCTAssertNil(RandomEventSoak.checkFrame(driver.screen, width: 70, height: 56), driver.text)
+    }
+}

@@ -82,11 +82,12 @@ struct OverlayView {
             screen.put(wrapped.lines[index], row: inner.row + offset, column: inner.column, maxWidth: inner.width)
         }
         let cursorRow = inner.row + cursorLine - scroll
-        let cursorColumn = inner.column + min(wrapped.cursorColumn, inner.width - 1)
+        var cursorColumn = inner.column + min(wrapped.cursorColumn, inner.width - 1)
         if cursorRow >= inner.row && cursorRow < inner.row + inner.height {
+            // Never blank half of a wide character: the cursor then marks the whole of it.
+            if cursorColumn > inner.column, screen[cursorRow, cursorColumn].isContinuation { cursorColumn -= 1 }
             var cell = screen[cursorRow, cursorColumn]
             cell.style = cell.style.with(reverse: true)
-            if cell.isContinuation { cell = Cell(" ", style: .selected) }
             screen[cursorRow, cursorColumn] = cell
             screen.cursor = (cursorRow, cursorColumn)
         }
