@@ -135,7 +135,7 @@ public struct RandomEventSoak {
 
     // MARK: Invariants
 
-    static func checkPositions(_ state: AppState) -> String? {
+    public static func checkPositions(_ state: AppState) -> String? {
         switch state.mode {
         case .start(let start):
             guard start.cursor >= 0, start.cursor < max(1, start.rowCount) else { return "start cursor \(start.cursor) of \(start.rowCount)" }

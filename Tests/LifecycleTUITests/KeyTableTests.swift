@@ -167,3 +167,21 @@ extension NoteEditorCursorTests {
         XCTAssertNil(RandomEventSoak.checkFrame(driver.screen, width: 70, height: 56), driver.text)
     }
 }
+
+/// Found by the soak (seed 3610418841258084235): someone else's save shortened a filtered
+/// list under the cursor and left the list scrolled past it.
+final class ReloadKeepsTheCursorInViewTests: XCTestCase {
+    func testAReloadThatShortensAFilteredListKeepsTheCursorInView() {
+        var driver = Driver()
+        driver.press(.char("f"))  // unanswered: all 18 of generation
+        driver.press(.char("G"))
+        XCTAssertGreaterThan(driver.explorer.questionScroll, 0)
+        var theirs = driver.explorer.assessment
+        for question in catalog.area(id: "generation")!.questions.dropFirst(2) { theirs.setStatus(.addressed, for: question.id, at: fixedTime()) }
+        let loaded = LoadedAssessment(assessment: theirs, path: "/tmp/never-written.json", fingerprint: FileFingerprint(bytes: [1]))
+        _ = driver.state.receive(.diskChecked(.changed(loaded)), now: fixedMoment)
+        XCTAssertEqual(driver.explorer.listedQuestionIDs.count, 2)
+        XCTAssertLessThanOrEqual(driver.explorer.questionScroll, driver.explorer.questionCursor)
+        XCTAssertNil(RandomEventSoak.checkPositions(driver.state))
+    }
+}

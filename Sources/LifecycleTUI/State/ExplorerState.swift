@@ -112,6 +112,8 @@ public struct ExplorerState: Sendable {
         } else {
             questionCursor = min(questionCursor, max(0, listedQuestionIDs.count - 1))
         }
+        // The first row shown can never be below the cursor.
+        questionScroll = min(questionScroll, questionCursor)
         detailScroll = 0
     }
 

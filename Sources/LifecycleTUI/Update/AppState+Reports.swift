@@ -16,6 +16,8 @@ extension AppState {
         default:
             guard case .explorer(var explorer) = mode else { return [] }
             let effects = explorer.receive(report, now: now)
+            // A reload or merge can shorten the list under the cursor: keep it in view.
+            explorer.clampScrolling(layout: explorer.layout(width: width, height: height))
             mode = .explorer(explorer)
             return effects
         }
