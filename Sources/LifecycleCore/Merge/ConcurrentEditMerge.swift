@@ -27,15 +27,9 @@ public enum ConcurrentEditMerge {
         return resolved
     }
 
+    /// Both sides changed the answer, differently (the git driver's rule for a conflict).
     static func isConflict(_ base: Answer?, _ ours: Answer?, _ theirs: Answer?) -> Bool {
-        !sameContent(ours, theirs) && !sameContent(ours, base) && !sameContent(theirs, base)
-    }
-
-    /// Equal apart from the time of change.
-    static func sameContent(_ a: Answer?, _ b: Answer?) -> Bool {
-        var left = a ?? Answer(), right = b ?? Answer()
-        left.changed = nil
-        right.changed = nil
-        return left == right
+        let same = ThreeWayMerge.sameContent
+        return !same(ours, theirs) && !same(ours, base) && !same(theirs, base)
     }
 }

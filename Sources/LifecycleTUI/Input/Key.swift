@@ -1,6 +1,6 @@
 /// A key press, decoded by the backend from ncurses codes. Ctrl-letters arrive as
 /// `.control("c")` because the terminal runs in raw mode.
-public enum Key: Equatable, Sendable {
+public enum Key: Hashable, Sendable {
     case character(Character)
     case control(Character)
     case up, down, left, right

@@ -171,13 +171,23 @@ public enum KeyBindings {
         KeyBinding("q/Esc", "quit", .start, .close, matches: [.character("q"), .escape], footer: "quit", essential: true),
     ]
 
-    /// The action a key triggers in a context, if any.
+    /// The action a key triggers in a context, if any. Looked up on every key press, so
+    /// the table is indexed once rather than scanned each time.
     public static func action(for key: Key, in context: KeyBinding.Context) -> Action? {
-        for binding in all where binding.context == context && binding.matches.contains(key) {
-            return binding.action
-        }
-        return nil
+        index[context]?[key] ?? nil
     }
+
+    /// Context → key → action; the first binding of a key in a context wins (a test keeps
+    /// every key bound once per context).
+    private static let index: [KeyBinding.Context: [Key: Action?]] = {
+        var index: [KeyBinding.Context: [Key: Action?]] = [:]
+        for binding in all {
+            for key in binding.matches where index[binding.context, default: [:]][key] == nil {
+                index[binding.context, default: [:]][key] = .some(binding.action)
+            }
+        }
+        return index
+    }()
 
     /// Bindings for the help overlay and the README (those with a description).
     public static func help(_ context: KeyBinding.Context) -> [KeyBinding] {
