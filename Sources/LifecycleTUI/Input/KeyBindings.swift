@@ -194,13 +194,20 @@ public enum KeyBindings {
         all.filter { $0.context == context && !$0.description.isEmpty }
     }
 
-    /// (keys, label, essential) for the footer, in order.
+    /// (keys, label, essential) for the footer, in order. Drawn with every frame, so
+    /// gathered once per context.
     public static func footer(_ context: KeyBinding.Context) -> [(keys: String, label: String, essential: Bool)] {
-        all.compactMap { binding in
-            guard binding.context == context, let label = binding.footerLabel else { return nil }
-            return (binding.footerKeys, label, binding.essential)
-        }
+        footers[context] ?? []
     }
+
+    private static let footers: [KeyBinding.Context: [(keys: String, label: String, essential: Bool)]] = {
+        var footers: [KeyBinding.Context: [(keys: String, label: String, essential: Bool)]] = [:]
+        for binding in all {
+            guard let label = binding.footerLabel else { continue }
+            footers[binding.context, default: []].append((binding.footerKeys, label, binding.essential))
+        }
+        return footers
+    }()
 
     /// The README's key tables, one per context, generated from this list (a test keeps
     /// the README equal to it).
