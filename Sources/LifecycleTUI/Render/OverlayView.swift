@@ -82,14 +82,8 @@ struct OverlayView {
             screen.put(wrapped.lines[index], row: inner.row + offset, column: inner.column, maxWidth: inner.width)
         }
         let cursorRow = inner.row + cursorLine - scroll
-        var cursorColumn = inner.column + min(wrapped.cursorColumn, inner.width - 1)
         if cursorRow >= inner.row && cursorRow < inner.row + inner.height {
-            // Never blank half of a wide character: the cursor then marks the whole of it.
-            if cursorColumn > inner.column, screen[cursorRow, cursorColumn].isContinuation { cursorColumn -= 1 }
-            var cell = screen[cursorRow, cursorColumn]
-            cell.style = cell.style.with(reverse: true)
-            screen[cursorRow, cursorColumn] = cell
-            screen.cursor = (cursorRow, cursorColumn)
+            screen.placeCursor(row: cursorRow, column: inner.column + min(wrapped.cursorColumn, inner.width - 1))
         }
     }
 
@@ -224,15 +218,7 @@ struct OverlayView {
         }
         let visible = characters[start...].joined()
         screen.put(visible, row: row, column: column, maxWidth: width)
-        var cursorColumn = column + used
-        // Never blank half of a wide character: the cursor then marks the whole of it.
-        if cursorColumn < screen.width, cursorColumn > 0, screen[row, cursorColumn].isContinuation { cursorColumn -= 1 }
-        var cell = cursorColumn < screen.width ? screen[row, cursorColumn] : Cell()
-        cell.style = Style(reverse: true)
-        if cursorColumn < screen.width {
-            screen[row, cursorColumn] = cell
-            screen.cursor = (row, cursorColumn)
-        }
+        screen.placeCursor(row: row, column: column + used)
     }
 }
 

@@ -103,6 +103,15 @@ public struct Screen: Equatable, Sendable {
         return x - column
     }
 
+    /// Shows the text cursor at a cell, drawn reversed. On the right half of a wide
+    /// character the cursor marks the whole character: a cell is never left half-written.
+    public mutating func placeCursor(row: Int, column: Int) {
+        guard row >= 0, row < height, column >= 0, column < width else { return }
+        let target = column > 0 && self[row, column].isContinuation ? column - 1 : column
+        self[row, target].style = self[row, target].style.with(reverse: true)
+        cursor = (row, target)
+    }
+
     /// Fills a rectangle with spaces in a style.
     public mutating func fill(row: Int, column: Int, width fillWidth: Int, height fillHeight: Int, style: Style = .normal) {
         for y in max(0, row)..<min(height, row + fillHeight) {
