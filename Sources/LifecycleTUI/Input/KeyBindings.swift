@@ -9,6 +9,9 @@ public enum Action: Sendable, Equatable {
     case editNote, editNoteExternally
     case search, nextMatch, previousMatch, cycleFilter, overview, toggleListOnly
     case back, milestone, compare, help, close, resolveConflict
+    /// Enter in an overlay: go to the chosen question, compare with the chosen item, list
+    /// the chosen cell.
+    case confirm
     case keepMine, takeTheirs, reload, saveCopy, quitWithoutSaving
     case saveAndQuit, suspend
     case startNew, startDemo, startCompare, startOpen
@@ -115,7 +118,7 @@ public enum KeyBindings {
         KeyBinding("typing", "search text, hints, tags and notes", .search),
         KeyBinding("↑/↓", "choose a result (also Ctrl-P / Ctrl-N)", .search, .moveUp, matches: [.up, .control("p")], footer: "choose", footerKeys: "↑↓"),
         KeyBinding("", "", .search, .moveDown, matches: [.down, .control("n")]),
-        KeyBinding("Enter", "go to the question", .search, .editNote, matches: [.enter], footer: "go"),
+        KeyBinding("Enter", "go to the question", .search, .confirm, matches: [.enter], footer: "go"),
         KeyBinding("Esc", "close", .search, .close, matches: [.escape], footer: "close", essential: true),
     ]
 
@@ -123,7 +126,7 @@ public enum KeyBindings {
         KeyBinding("↑/↓ j/k", "choose a milestone or an assessment", .comparePicker, .moveDown, matches: [.down, .character("j")],
                    footer: "choose", footerKeys: "j/k"),
         KeyBinding("", "", .comparePicker, .moveUp, matches: [.up, .character("k")]),
-        KeyBinding("Enter", "compare with it", .comparePicker, .editNote, matches: [.enter], footer: "compare"),
+        KeyBinding("Enter", "compare with it", .comparePicker, .confirm, matches: [.enter], footer: "compare"),
         KeyBinding("Esc/q", "close", .comparePicker, .close, matches: [.escape, .character("q")], footer: "close", footerKeys: "Esc",
                    essential: true),
     ]
@@ -135,7 +138,7 @@ public enum KeyBindings {
         KeyBinding("", "", .diff, .pageUp, matches: [.pageUp]),
         KeyBinding("", "", .diff, .first, matches: [.character("g"), .home]),
         KeyBinding("", "", .diff, .last, matches: [.character("G"), .end]),
-        KeyBinding("Enter", "go to the question", .diff, .editNote, matches: [.enter], footer: "go to question"),
+        KeyBinding("Enter", "go to the question", .diff, .confirm, matches: [.enter], footer: "go to question"),
         KeyBinding("Esc/q", "close", .diff, .close, matches: [.escape, .character("q")], footer: "close", footerKeys: "Esc", essential: true),
     ]
 
@@ -144,7 +147,7 @@ public enum KeyBindings {
         KeyBinding("", "", .overview, .moveUp, matches: [.up, .character("k")]),
         KeyBinding("", "", .overview, .focusRight, matches: [.right, .character("l"), .tab]),
         KeyBinding("", "", .overview, .focusLeft, matches: [.left, .character("h"), .backTab]),
-        KeyBinding("Enter", "list the cell's questions (Esc there comes back here)", .overview, .editNote, matches: [.enter], footer: "questions"),
+        KeyBinding("Enter", "list the cell's questions (Esc there comes back here)", .overview, .confirm, matches: [.enter], footer: "questions"),
         KeyBinding("Esc/o/q", "close", .overview, .close, matches: [.escape, .character("o"), .character("q")],
                    footer: "close", footerKeys: "Esc", essential: true),
     ]

@@ -98,7 +98,7 @@ extension ExplorerState {
             case .close: overlay = nil
             case .moveDown: picker.selected = min(picker.choices.count - 1, picker.selected + 1); overlay = .comparePicker(picker)
             case .moveUp: picker.selected = max(0, picker.selected - 1); overlay = .comparePicker(picker)
-            case .editNote:
+            case .confirm:
                 guard picker.choices.indices.contains(picker.selected) else { overlay = nil; return [] }
                 switch picker.choices[picker.selected] {
                 case .milestone(let label):
@@ -121,7 +121,7 @@ extension ExplorerState {
             case .pageUp: view.cursor = max(0, view.cursor - 10)
             case .first: view.cursor = 0
             case .last: view.cursor = max(0, view.rows.count - 1)
-            case .editNote:
+            case .confirm:
                 if view.rows.indices.contains(view.cursor), case .change(let id, _, _, _) = view.rows[view.cursor], catalog.containsQuestion(id) {
                     overlay = nil
                     jump(to: id, layout: layout)
@@ -168,7 +168,7 @@ extension ExplorerState {
         case .moveUp: overview.stageIndex = max(0, overview.stageIndex - 1)
         case .focusRight: overview.undercurrentIndex = min(catalog.undercurrents.count - 1, overview.undercurrentIndex + 1)
         case .focusLeft: overview.undercurrentIndex = max(0, overview.undercurrentIndex - 1)
-        case .editNote:
+        case .confirm:
             let stage = catalog.stages[overview.stageIndex].id
             let undercurrent = catalog.undercurrents[overview.undercurrentIndex].id
             lastOverview = overview
@@ -200,7 +200,7 @@ extension ExplorerState {
             search.selected = min(max(0, search.results.count - 1), search.selected + 1)
         case .moveUp:
             search.selected = max(0, search.selected - 1)
-        case .editNote:
+        case .confirm:
             overlay = nil
             let query = search.query.text
             lastSearch = query.isEmpty ? lastSearch : query
