@@ -80,6 +80,7 @@ final class ScreenSnapshotTests: XCTestCase {
             ("conflict", conflicted),
             ("compare-picker", picker),
             ("comparison", pressing(picker, [.enter])),
+            ("findings", pressing(base, [.character("P"), .character("j")])),
             ("start", start(width, height)),
             ("start-new", pressing(start(width, height), [.character("n")] + "Harbour".map { .character($0) })),
             ("start-maturity", pressing(start(width, height), [.character("n")] + "Harbour".map { .character($0) } + [.enter])),

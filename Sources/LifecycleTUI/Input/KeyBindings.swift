@@ -7,7 +7,7 @@ public enum Action: Sendable, Equatable {
     case tick, markAddressed, markPartial, markGap, markUnanswered, markNotApplicable
     case undo, redo
     case editNote, editNoteExternally
-    case search, nextMatch, previousMatch, cycleFilter, overview, toggleListOnly
+    case search, nextMatch, previousMatch, cycleFilter, overview, findings, toggleListOnly
     case back, milestone, compare, help, close, resolveConflict
     /// Enter in an overlay: go to the chosen question, compare with the chosen item, list
     /// the chosen cell.
@@ -27,6 +27,7 @@ public struct KeyBinding: Sendable {
         case overview = "Overview"
         case comparePicker = "Compare with"
         case diff = "Comparison"
+        case findings = "Open findings"
         case conflict = "Conflict with the file on disk"
         case start = "Start screen"
     }
@@ -64,7 +65,7 @@ extension Key {
 }
 
 public enum KeyBindings {
-    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + conflict + start
+    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + conflict + start
 
     static let explorer: [KeyBinding] = [
         KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer, .moveDown, matches: [.down, .character("j")]),
@@ -93,6 +94,8 @@ public enum KeyBindings {
         KeyBinding("", "", .explorer, .previousMatch, matches: [.character("N")]),
         KeyBinding("f", "filter: all, unanswered, gaps & partial, with notes", .explorer, .cycleFilter, matches: [.character("f")], footer: "filter"),
         KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, .overview, matches: [.character("o")], footer: "overview"),
+        KeyBinding("P", "open findings: every gap and partial across areas, highest risk first", .explorer, .findings,
+                   matches: [.character("P")], footer: "findings"),
         KeyBinding("z", "list only (twice the questions on screen) / back", .explorer, .toggleListOnly, matches: [.character("z")]),
         KeyBinding("Esc", "back to the heat map from a cell's list, or clear the filter", .explorer, .back, matches: [.escape]),
         KeyBinding("m", "freeze a milestone (a named snapshot)", .explorer, .milestone, matches: [.character("m")]),
@@ -120,6 +123,18 @@ public enum KeyBindings {
         KeyBinding("", "", .search, .moveDown, matches: [.down, .control("n")]),
         KeyBinding("Enter", "go to the question", .search, .confirm, matches: [.enter], footer: "go"),
         KeyBinding("Esc", "close", .search, .close, matches: [.escape], footer: "close", essential: true),
+    ]
+
+    static let findings: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "move through the findings", .findings, .moveDown, matches: [.down, .character("j")], footer: "move", footerKeys: "j/k"),
+        KeyBinding("", "", .findings, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("PgUp/PgDn g/G", "page, first / last", .findings, .pageDown, matches: [.pageDown]),
+        KeyBinding("", "", .findings, .pageUp, matches: [.pageUp]),
+        KeyBinding("", "", .findings, .first, matches: [.character("g"), .home]),
+        KeyBinding("", "", .findings, .last, matches: [.character("G"), .end]),
+        KeyBinding("Enter", "go to the question", .findings, .confirm, matches: [.enter], footer: "go to question"),
+        KeyBinding("Esc/q/P", "close", .findings, .close, matches: [.escape, .character("q"), .character("P")], footer: "close", footerKeys: "Esc",
+                   essential: true),
     ]
 
     static let comparePicker: [KeyBinding] = [

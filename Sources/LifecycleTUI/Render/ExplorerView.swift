@@ -69,6 +69,7 @@ struct ExplorerView {
         case .search: .search
         case .overview: .overview
         case .diffView: .diff
+        case .findings: .findings
         case .comparePicker: .comparePicker
         case .conflict: .conflict
         default: .explorer

@@ -23,6 +23,7 @@ struct OverlayView {
             drawPrompt(&screen, title: "Freeze a milestone", label: "Label: ", buffer: buffer, hint: "Enter: freeze the current answers under this label\(symbols.separator)Esc: cancel", layout: layout)
         case .comparePicker(let picker): drawComparePicker(&screen, picker)
         case .diffView(let view): drawDiffView(&screen, view)
+        case .findings(let view): FindingsView(state: state, view: view, ascii: ascii).draw(&screen)
         case nil: break
         }
     }

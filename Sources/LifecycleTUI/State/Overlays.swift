@@ -17,6 +17,18 @@ public enum Overlay: Equatable, Sendable {
     case comparePicker(ComparePickerState)
     /// The changes between two states of the review, per area.
     case diffView(DiffViewState)
+    /// Every gap and partial answer across areas, highest risk first (`P`).
+    case findings(FindingsViewState)
+}
+
+/// The open findings as they were when the view was opened; Enter goes to one.
+public struct FindingsViewState: Equatable, Sendable {
+    public var findings: [OpenFinding]
+    public var cursor = 0
+
+    public init(findings: [OpenFinding]) {
+        self.findings = findings
+    }
 }
 
 /// The choices offered by `D`: the file's milestones, then other workspace assessments.

@@ -59,6 +59,7 @@ extension ExplorerState {
             moveToNextListed(after: before)
             flash = "filter: \(filter.label) (\(listedQuestionIDs.count))"
         case .overview: overlay = .overview(overviewPosition())
+        case .findings: overlay = .findings(FindingsViewState(findings: OpenFindings.list(assessment, in: catalog)))
         case .help: overlay = .help(scroll: 0)
         case .milestone:
             overlay = .milestonePrompt(buffer: TextBuffer("review " + String(now.text.prefix(10)), allowsNewlines: false))

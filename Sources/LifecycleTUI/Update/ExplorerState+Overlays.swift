@@ -130,6 +130,25 @@ extension ExplorerState {
             default: break
             }
             if case .diffView = overlay { overlay = .diffView(view) }
+        case .findings(var view):
+            let last = max(0, view.findings.count - 1)
+            switch KeyBindings.action(for: key, in: .findings) {
+            case .close: overlay = nil
+            case .moveDown: view.cursor = min(last, view.cursor + 1)
+            case .moveUp: view.cursor = max(0, view.cursor - 1)
+            case .pageDown: view.cursor = min(last, view.cursor + 10)
+            case .pageUp: view.cursor = max(0, view.cursor - 10)
+            case .first: view.cursor = 0
+            case .last: view.cursor = last
+            case .confirm:
+                if view.findings.indices.contains(view.cursor) {
+                    overlay = nil
+                    jump(to: view.findings[view.cursor].questionID, layout: layout)
+                    return []
+                }
+            default: break
+            }
+            if case .findings = overlay { overlay = .findings(view) }
         case nil:
             break
         }
