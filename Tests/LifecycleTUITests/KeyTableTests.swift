@@ -45,6 +45,12 @@ final class KeyTableTests: XCTestCase {
         XCTAssertTrue(start.render().text.contains("compare the chosen assessment"), start.render().text)
         _ = start.update(.key(.escape), now: fixedMoment)
         XCTAssertNil(start.startScreen?.helpScroll)
+        // While a name is typed, the footer says what Enter and Esc do there, not the list's keys.
+        _ = start.update(.key(.character("n")), now: fixedMoment)
+        XCTAssertTrue(start.render().line(15).hasPrefix(" Enter confirm  Esc cancel"), start.render().line(15))
+        _ = start.update(.key(.character("X")), now: fixedMoment)
+        _ = start.update(.key(.enter), now: fixedMoment)
+        XCTAssertTrue(start.render().line(15).hasPrefix(" j/k choose  Enter create  Esc back"), start.render().line(15))
     }
 }
 

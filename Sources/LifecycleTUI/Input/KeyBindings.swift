@@ -28,6 +28,8 @@ public struct KeyBinding: Sendable {
         case comparePicker = "Compare with"
         case diff = "Comparison"
         case findings = "Open findings"
+        case prompt = "Prompts (a name, a reason, a milestone label, a file name)"
+        case choicePrompt = "Choosing the maturity stage"
         case conflict = "Conflict with the file on disk"
         case start = "Start screen"
     }
@@ -65,7 +67,7 @@ extension Key {
 }
 
 public enum KeyBindings {
-    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + conflict + start
+    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + prompt + choicePrompt + conflict + start
 
     static let explorer: [KeyBinding] = [
         KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer, .moveDown, matches: [.down, .character("j")]),
@@ -135,6 +137,20 @@ public enum KeyBindings {
         KeyBinding("Enter", "go to the question", .findings, .confirm, matches: [.enter], footer: "go to question"),
         KeyBinding("Esc/q/P", "close", .findings, .close, matches: [.escape, .character("q"), .character("P")], footer: "close", footerKeys: "Esc",
                    essential: true),
+    ]
+
+    static let prompt: [KeyBinding] = [
+        KeyBinding("typing", "edit the text (arrows, Home, End, Ctrl-K, Ctrl-U, Ctrl-W as in the note editor)", .prompt),
+        KeyBinding("Enter", "confirm", .prompt, .confirm, matches: [.enter], footer: "confirm"),
+        KeyBinding("Esc", "cancel (a reason is kept: the answer is already not applicable)", .prompt, .close, matches: [.escape],
+                   footer: "cancel", essential: true),
+    ]
+
+    static let choicePrompt: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "choose", .choicePrompt, .moveDown, matches: [.down, .character("j")], footer: "choose", footerKeys: "j/k"),
+        KeyBinding("", "", .choicePrompt, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("Enter", "create the assessment", .choicePrompt, .confirm, matches: [.enter], footer: "create"),
+        KeyBinding("Esc", "back to the name", .choicePrompt, .close, matches: [.escape], footer: "back", essential: true),
     ]
 
     static let comparePicker: [KeyBinding] = [

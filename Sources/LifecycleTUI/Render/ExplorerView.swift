@@ -70,6 +70,7 @@ struct ExplorerView {
         case .overview: .overview
         case .diffView: .diff
         case .findings: .findings
+        case .reasonPrompt, .milestonePrompt, .saveCopyPrompt: .prompt
         case .comparePicker: .comparePicker
         case .conflict: .conflict
         default: .explorer

@@ -53,7 +53,7 @@ struct StartScreenView {
         drawFooter(&screen)
         drawPrompt(&screen)
         if let scroll = state.helpScroll {
-            HelpContent.draw(&screen, contexts: [.start], scroll: scroll, ascii: ascii)
+            HelpContent.draw(&screen, contexts: [.start, .prompt, .choicePrompt], scroll: scroll, ascii: ascii)
         }
     }
 
@@ -63,7 +63,12 @@ struct StartScreenView {
             screen.put(" " + flash, row: row, column: 0, style: Style(.warning, bold: true), maxWidth: screen.width)
             return
         }
-        FooterHints.draw(&screen, KeyBindings.footer(.start), row: row, room: screen.width, symbols: Symbols(ascii: ascii))
+        let context: KeyBinding.Context = switch state.prompt {
+        case .name: .prompt
+        case .maturity: .choicePrompt
+        case nil: .start
+        }
+        FooterHints.draw(&screen, KeyBindings.footer(context), row: row, room: screen.width, symbols: Symbols(ascii: ascii))
     }
 
     private func drawPrompt(_ screen: inout Screen) {

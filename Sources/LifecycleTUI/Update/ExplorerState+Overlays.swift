@@ -36,8 +36,8 @@ extension ExplorerState {
                 overlay = .noteEditor(editor)
             }
         case .reasonPrompt(let id, var buffer):
-            switch key {
-            case .enter, .escape:
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .confirm, .close:
                 commitOpenEditor(now: now)
                 return document.saveState == .pending ? [.save] : []
             default:
@@ -64,22 +64,22 @@ extension ExplorerState {
                 break
             }
         case .saveCopyPrompt(var buffer):
-            switch key {
-            case .enter:
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .confirm:
                 let path = buffer.text.trimmingWhitespace()
                 guard !path.isEmpty else { return [] }
                 overlay = nil
                 return [.saveCopy(path: path)]
-            case .escape:
+            case .close:
                 overlay = .conflict
             default:
                 _ = buffer.handle(key)
                 overlay = .saveCopyPrompt(buffer: buffer)
             }
         case .milestonePrompt(var buffer):
-            switch key {
-            case .escape: overlay = nil
-            case .enter:
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .close: overlay = nil
+            case .confirm:
                 do {
                     try document.assessment.addMilestone(label: buffer.text, at: now)
                     document.saveState = .pending

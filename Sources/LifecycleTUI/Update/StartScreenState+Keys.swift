@@ -5,10 +5,10 @@ extension StartScreenState {
         flash = nil
         switch prompt {
         case .name(var buffer):
-            switch key {
-            case .escape:
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .close:
                 prompt = nil
-            case .enter:
+            case .confirm:
                 let name = buffer.text.trimmingWhitespace()
                 let existing = entries.first { PathText.lastComponent(of: $0.path) == Workspace.fileName(forName: name) }
                 if name.isEmpty {
@@ -26,11 +26,11 @@ extension StartScreenState {
             return []
         case .maturity(let name, let selected):
             let count = catalog.maturityStages.count + 1  // + "not recorded"
-            switch key {
-            case .escape: prompt = .name(TextBuffer(name, allowsNewlines: false))
-            case .character("j"), .down: prompt = .maturity(name: name, selected: min(count - 1, selected + 1))
-            case .character("k"), .up: prompt = .maturity(name: name, selected: max(0, selected - 1))
-            case .enter:
+            switch KeyBindings.action(for: key, in: .choicePrompt) {
+            case .close: prompt = .name(TextBuffer(name, allowsNewlines: false))
+            case .moveDown: prompt = .maturity(name: name, selected: min(count - 1, selected + 1))
+            case .moveUp: prompt = .maturity(name: name, selected: max(0, selected - 1))
+            case .confirm:
                 prompt = nil
                 let maturity = catalog.maturityStages.indices.contains(selected) ? catalog.maturityStages[selected].id : nil
                 return [.createAssessment(path: newFilePath(forName: name), name: name, maturity: maturity)]
