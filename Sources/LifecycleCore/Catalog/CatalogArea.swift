@@ -1,7 +1,27 @@
-/// Whether an area is one of the five lifecycle stages or one of the six undercurrents.
+/// Whether an area is one of the five lifecycle stages or one of the six undercurrents
+/// (the book's pack), or a neutral topic (every other pack).
 public enum AreaKind: String, Sendable, CaseIterable {
     case stage
     case undercurrent
+    case topic
+
+    /// The heading over areas of this kind.
+    public var heading: String {
+        switch self {
+        case .stage: "Lifecycle stages"
+        case .undercurrent: "Undercurrents"
+        case .topic: "Topics"
+        }
+    }
+
+    /// What one area of this kind is called, in listings and the detail pane.
+    public var label: String {
+        switch self {
+        case .stage: "lifecycle stage"
+        case .undercurrent: "undercurrent"
+        case .topic: "topic"
+        }
+    }
 }
 
 /// A stage or undercurrent with its questions and the guidance shown when it is selected.

@@ -95,7 +95,8 @@ public enum CatalogLoader {
         guard let identity, problems.isEmpty else { throw CatalogError(problems: problems) }
 
         var hasher = FNV1a()
-        for key in files.keys.sorted() where key.hasPrefix("content/") {
+        // Other packs' files sit beside the book's in content/ but are not part of it.
+        for key in files.keys.sorted() where key.hasPrefix("content/") && !key.hasSuffix(PackFiles.suffix) {
             hasher.combine(key)
             hasher.combine(files[key]!)
         }

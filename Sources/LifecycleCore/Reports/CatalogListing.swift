@@ -43,7 +43,7 @@ public struct CatalogListing: Sendable {
     public func text(width: Int = 80) -> String {
         var lines: [String] = []
         for area in areas {
-            let kind = area.kind == .stage ? "stage" : "undercurrent"
+            let kind = area.kind.rawValue
             lines.append("\(area.title) (\(kind), \(area.questions.count) question\(area.questions.count == 1 ? "" : "s"))")
             for question in area.questions {
                 lines.append("  \(question.id)  [chapter \(question.chapter); \(question.tags.joined(separator: ", "))]")

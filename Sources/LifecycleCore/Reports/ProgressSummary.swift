@@ -60,8 +60,8 @@ public struct ProgressSummary: Sendable {
         lines.append("Last change: \(assessment.lastChange.text)")
         lines.append("")
         let titleWidth = max(22, catalog.areas.map { $0.title.count }.max() ?? 0)
-        for kind in AreaKind.allCases {
-            lines.append(kind == .stage ? "Lifecycle stages" : "Undercurrents")
+        for kind in AreaKind.allCases where catalog.areas.contains(where: { $0.kind == kind }) {
+            lines.append(kind.heading)
             for area in catalog.areas where area.kind == kind {
                 let progress = assessment.progress(of: area)
                 let count = "\(progress.answered)/\(progress.total)"

@@ -16,7 +16,7 @@ struct DetailContent {
 
     func areaLines(width: Int) -> [StyledLine] {
         let area = state.currentArea
-        var lines = [StyledLine(text: shown(area.title) + separator + (area.kind == .stage ? "lifecycle stage" : "undercurrent") + separator + "\(area.questions.count) questions", style: Style(.accent, bold: true))]
+        var lines = [StyledLine(text: shown(area.title) + separator + area.kind.label + separator + "\(area.questions.count) questions", style: Style(.accent, bold: true))]
         lines += StyledLine.wrapped(shown(area.summary), width: width, style: .normal)
         lines.append(StyledLine(text: "", style: .normal))
         lines.append(StyledLine(text: "Why it matters", style: .bold))

@@ -1,0 +1,89 @@
+/// Converts an AWS Well-Architected custom lens into a pack. Lenient where the meaning is
+/// clear, explicit always (every deviation from the lens specification is one warning with
+/// its JSON path), and refusing only when meaning would be lost.
+public enum LensImporter {
+    public struct Options: Sendable {
+        /// The pack id; by default a slug of the lens name.
+        public var id: String?
+        /// Choice ids that mean "none of these" besides those ending in `_no`.
+        public var noneChoiceIDs: Set<String> = []
+
+        public init(id: String? = nil, noneChoiceIDs: Set<String> = []) {
+            self.id = id
+            self.noneChoiceIDs = noneChoiceIDs
+        }
+    }
+
+    public struct Result: Sendable {
+        public var pack: Pack
+        public var warnings: [ValidationProblem]
+    }
+
+    /// The specification's limits; going past them is reported, not refused.
+    public enum Limits {
+        public static let fileBytes = 500 * 1024
+        public static let pillars = 10
+        public static let questionsPerPillar = 20
+        public static let choicesPerQuestion = 15
+        public static let rulesPerQuestion = 3
+        public static let nameLength = 128
+        public static let textLength = 2048
+        public static let idLength = 64
+        public static let resourceItems = 5
+    }
+
+    public static let schemaVersion = "2021-11-01"
+
+    public static func importLens(bytes: [UInt8], options: Options = Options()) throws(LensImportError) -> Result {
+        guard bytes.count <= PackLimits.fileBytes else {
+            throw LensImportError(path: nil, message: "larger than \(PackLimits.fileBytes >> 20) MiB; not a lens")
+        }
+        var importer = LensReader(options: options)
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes.removeFirst(3)
+            importer.warn(.root, "starts with a byte order mark; ignored")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(bytes)
+        } catch {
+            throw LensImportError(path: nil, message: "\(error.line):\(error.column): not JSON: \(error.message)")
+        }
+        if bytes.count > Limits.fileBytes {
+            importer.warn(.root, "\(bytes.count / 1024) KB, over the lens limit of 500 KB")
+        }
+        let pack = try importer.pack(value)
+        return Result(pack: pack, warnings: importer.warnings)
+    }
+
+    /// `Data Lake Lens (v2)` → `data-lake-lens-v2`: the default pack id.
+    public static func slug(_ name: String) -> String {
+        var slug = ""
+        for scalar in name.lowercased().unicodeScalars {
+            if (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value) {
+                slug.unicodeScalars.append(scalar)
+            } else if !slug.isEmpty, slug.last != "-" {
+                slug.append("-")
+            }
+        }
+        while slug.last == "-" { slug.removeLast() }
+        return String(slug.prefix(64)).trimmingSuffix("-")
+    }
+}
+
+/// Why a lens was refused: where (when one place is to blame) and what.
+public struct LensImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    public var path: JSONPath?
+    public var message: String
+
+    public var description: String { path.map { "\($0): \(message)" } ?? message }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: Character) -> String {
+        var text = self
+        while text.last == suffix { text.removeLast() }
+        return text
+    }
+}

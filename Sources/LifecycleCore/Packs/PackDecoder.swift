@@ -1,0 +1,181 @@
+import FoundationEssentials
+
+/// Reads a pack file (see `assets/pack.schema.json`), reporting every problem with its
+/// JSON path: `lifecycle pack validate` shows them all at once.
+public enum PackDecoder {
+    public static func read(bytes: [UInt8]) -> PackReading {
+        guard bytes.count <= PackLimits.fileBytes else {
+            return PackReading(pack: nil, errors: [ValidationProblem(.root, "larger than \(PackLimits.fileBytes >> 20) MiB")], warnings: [])
+        }
+        do {
+            return decode(try JSONParser.parse(bytes))
+        } catch {
+            return PackReading(pack: nil, errors: [ValidationProblem(.root, error.description)], warnings: [])
+        }
+    }
+
+    public static func decode(_ value: JSONValue) -> PackReading {
+        var context = DecodingContext()
+        let pack = context.pack(value)
+        if let pack { context.errors += PackChecks.problems(in: pack, warnings: &context.warnings) }
+        return PackReading(pack: context.errors.isEmpty ? pack : nil, errors: context.errors, warnings: context.warnings)
+    }
+}
+
+private struct DecodingContext {
+    var errors: [ValidationProblem] = []
+    var warnings: [ValidationProblem] = []
+
+    mutating func pack(_ value: JSONValue) -> Pack? {
+        guard let reader = JSONFieldReader(value, at: .root, problems: &errors) else { return nil }
+        reportUnknownKeys(reader, known: ["id", "version", "title", "description", "source", "statusRisk", "areas", "$schema"])
+        let id = reader.nonEmptyString("id", problems: &errors)
+        let version = reader.nonEmptyString("version", problems: &errors)
+        let title = reader.nonEmptyString("title", problems: &errors)
+        let description = reader.string("description", required: false, problems: &errors) ?? ""
+        let source = reader.string("source", required: false, problems: &errors) ?? ""
+        let statusRisk = reader.objectField("statusRisk", required: false, problems: &errors).map {
+            self.statusRisk($0, at: JSONPath.root.appending("statusRisk"))
+        } ?? .standard
+        var areas: [CatalogArea] = []
+        for (position, element) in (reader.array("areas", problems: &errors) ?? []).enumerated() {
+            if let area = area(element, at: JSONPath.root.appending("areas").appending(index: position)) { areas.append(area) }
+        }
+        guard let id, let version, let title else { return nil }
+        return Pack(id: id, version: version, title: title, description: description, source: source,
+                    statusRisk: statusRisk, areas: areas)
+    }
+
+    mutating func statusRisk(_ members: [String: JSONValue], at path: JSONPath) -> StatusRisk {
+        var mapping = StatusRisk.standard
+        for (key, value) in members {
+            guard let text = value.stringValue, let risk = Risk(rawValue: text) else {
+                errors.append(ValidationProblem(path.appending(key), "expected high, medium or none"))
+                continue
+            }
+            switch key {
+            case "gap": mapping.gap = risk
+            case "partial": mapping.partial = risk
+            case "addressed": mapping.addressed = risk
+            default: errors.append(ValidationProblem(path.appending(key), "unknown status (expected gap, partial or addressed)"))
+            }
+        }
+        return mapping
+    }
+
+    mutating func area(_ value: JSONValue, at path: JSONPath) -> CatalogArea? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &errors) else { return nil }
+        reportUnknownKeys(reader, known: ["id", "kind", "title", "shortTitle", "summary", "why", "pitfalls", "questions"])
+        let id = reader.nonEmptyString("id", problems: &errors)
+        let kindText = reader.string("kind", required: false, problems: &errors) ?? "topic"
+        let kind = AreaKind(rawValue: kindText)
+        if kind == nil {
+            errors.append(ValidationProblem(path.appending("kind"), "unknown kind \"\(Excerpt.of(kindText))\" (expected topic, stage or undercurrent)"))
+        }
+        let title = reader.nonEmptyString("title", problems: &errors)
+        let shortTitle = reader.string("shortTitle", required: false, problems: &errors)
+        let summary = reader.string("summary", required: false, problems: &errors) ?? ""
+        let why = reader.string("why", required: false, problems: &errors) ?? ""
+        let pitfalls = reader.strings("pitfalls", required: false, problems: &errors) ?? []
+        var questions: [Question] = []
+        for (position, element) in (reader.array("questions", problems: &errors) ?? []).enumerated() {
+            if let question = question(element, at: path.appending("questions").appending(index: position)) { questions.append(question) }
+        }
+        guard let id, let kind, let title else { return nil }
+        return CatalogArea(id: id, kind: kind, title: title, shortTitle: shortTitle, summary: summary, whyItMatters: why,
+                           pitfalls: pitfalls, questions: questions)
+    }
+
+    mutating func question(_ value: JSONValue, at path: JSONPath) -> Question? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &errors) else { return nil }
+        reportUnknownKeys(reader, known: ["id", "text", "hint", "tags", "reference", "resources", "choices", "riskRules"])
+        let id = reader.nonEmptyString("id", problems: &errors)
+        let text = reader.nonEmptyString("text", problems: &errors)
+        let hint = reader.string("hint", required: false, problems: &errors) ?? ""
+        let tags = reader.strings("tags", required: false, problems: &errors) ?? []
+        var chapter = 0
+        var url: String?
+        if let reference = reader.objectField("reference", required: false, problems: &errors),
+           let referenceReader = JSONFieldReader(.object(reference), at: path.appending("reference"), problems: &errors) {
+            chapter = referenceReader.integer("chapter", required: false, problems: &errors) ?? 0
+            url = referenceReader.string("url", required: false, problems: &errors)
+        }
+        let resources = self.resources(reader, "resources", at: path)
+        var choices: [QuestionChoice] = []
+        for (position, element) in (reader.array("choices", required: false, problems: &errors) ?? []).enumerated() {
+            if let choice = choice(element, at: path.appending("choices").appending(index: position)) { choices.append(choice) }
+        }
+        var rules: [RiskRule] = []
+        for (position, element) in (reader.array("riskRules", required: false, problems: &errors) ?? []).enumerated() {
+            if let rule = rule(element, at: path.appending("riskRules").appending(index: position)) { rules.append(rule) }
+        }
+        guard let id, let text else { return nil }
+        return Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, url: url, resources: resources,
+                        choices: choices, riskRules: rules)
+    }
+
+    mutating func choice(_ value: JSONValue, at path: JSONPath) -> QuestionChoice? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &errors) else { return nil }
+        reportUnknownKeys(reader, known: ["id", "title", "plan", "planUrl", "resources", "none"])
+        let id = reader.nonEmptyString("id", problems: &errors)
+        let title = reader.nonEmptyString("title", problems: &errors)
+        let plan = reader.string("plan", required: false, problems: &errors) ?? ""
+        let planURL = reader.string("planUrl", required: false, problems: &errors)
+        let resources = self.resources(reader, "resources", at: path)
+        var isNone = false
+        if let value = reader.fields["none"] {
+            guard case .bool(let flag) = value else {
+                errors.append(ValidationProblem(path.appending("none"), "expected true or false, found \(value.typeName)"))
+                return nil
+            }
+            isNone = flag
+        }
+        guard let id, let title else { return nil }
+        return QuestionChoice(id: id, text: title, plan: plan, planURL: planURL, resources: resources, isNone: isNone)
+    }
+
+    mutating func rule(_ value: JSONValue, at path: JSONPath) -> RiskRule? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &errors) else { return nil }
+        reportUnknownKeys(reader, known: ["condition", "risk"])
+        let conditionText = reader.string("condition", problems: &errors)
+        let riskText = reader.string("risk", problems: &errors)
+        let risk = riskText.flatMap(Risk.init(rawValue:))
+        if let riskText, risk == nil {
+            errors.append(ValidationProblem(path.appending("risk"), "unknown risk \"\(Excerpt.of(riskText))\" (expected high, medium or none)"))
+        }
+        guard let conditionText, let risk else { return nil }
+        do {
+            return RiskRule(condition: try RiskCondition.parse(conditionText), risk: risk)
+        } catch {
+            errors.append(ValidationProblem(path.appending("condition"), "\(error) in \"\(Excerpt.of(conditionText))\""))
+            return nil
+        }
+    }
+
+    mutating func resources(_ reader: JSONFieldReader, _ key: String, at path: JSONPath) -> [Resource] {
+        var resources: [Resource] = []
+        for (position, element) in (reader.array(key, required: false, problems: &errors) ?? []).enumerated() {
+            let itemPath = path.appending(key).appending(index: position)
+            guard let itemReader = JSONFieldReader(element, at: itemPath, problems: &errors) else { continue }
+            reportUnknownKeys(itemReader, known: ["text", "url", "kind"])
+            let kindText = itemReader.string("kind", required: false, problems: &errors) ?? "helpful"
+            guard let kind = Resource.Kind(rawValue: kindText) else {
+                errors.append(ValidationProblem(itemPath.appending("kind"), "unknown kind \"\(Excerpt.of(kindText))\" (expected helpful or plan)"))
+                continue
+            }
+            guard let text = itemReader.nonEmptyString("text", problems: &errors) else { continue }
+            resources.append(Resource(text: text, url: itemReader.string("url", required: false, problems: &errors), kind: kind))
+        }
+        return resources
+    }
+
+    /// A key this build does not know is most likely a typo ("riskrules"): an error, so
+    /// it is not silently ignored.
+    mutating func reportUnknownKeys(_ reader: JSONFieldReader, known: Set<String>) {
+        var unknown: [String] = []
+        reader.fields.forEach { key, _ in if !known.contains(key) { unknown.append(key) } }
+        for key in unknown.sorted() {
+            errors.append(ValidationProblem(reader.path.appending(key), "unknown key (expected one of: \(known.filter { $0 != "$schema" }.sorted().joined(separator: ", ")))"))
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import FoundationEssentials
+import LifecycleContent
+
+/// Where a pack was found.
+public enum PackOrigin: Sendable, Equatable, CustomStringConvertible {
+    case builtIn
+    /// A file the user named.
+    case path(String)
+    /// `packs/` beside the assessment file: travels with the repository that holds it.
+    case besideAssessment(String)
+    /// The workspace's `packs/` folder.
+    case workspace(String)
+
+    public var description: String {
+        switch self {
+        case .builtIn: "built in"
+        case .path(let file), .besideAssessment(let file), .workspace(let file): file
+        }
+    }
+}
+
+public struct FoundPack: Sendable {
+    public var pack: Pack
+    public var origin: PackOrigin
+    public var warnings: [ValidationProblem]
+}
+
+/// Every pack this run can see. Built-in ids are reserved: a file cannot replace the
+/// book's pack behind a reviewer's back. Among files, the first place wins: a path given
+/// on the command line, then `packs/` beside the assessment, then the workspace's `packs/`.
+public struct PackLibrary: Sendable {
+    public static let fundamentalsID = "fundamentals"
+
+    public private(set) var packs: [FoundPack] = []
+    /// Files that could not be used, one line each ("FILE: why").
+    public private(set) var problems: [String] = []
+    /// The folders that were searched, in order, for "where was it looked for" messages.
+    public private(set) var searched: [String] = ["built in"]
+
+    public init(catalog: Catalog, workspace: Workspace?, assessmentPath: String? = nil, paths: [String] = []) {
+        for pack in PackLibrary.builtIn(catalog: catalog) { packs.append(FoundPack(pack: pack, origin: .builtIn, warnings: [])) }
+        for path in paths { add(path: path, origin: .path(path)) }
+        if let assessmentPath {
+            let folder = PathText.deletingLastComponent(of: assessmentPath).nonEmpty(or: ".") + "/packs"
+            addFolder(folder) { .besideAssessment($0) }
+        }
+        if let workspace { addFolder(workspace.directory + "/packs") { .workspace($0) } }
+    }
+
+    public func pack(id: String) -> FoundPack? { packs.first { $0.pack.id == id } }
+
+    /// The built-in packs: the book's lifecycle questions (from `content/`) and every
+    /// `content/*.pack.json`.
+    public static func builtIn(catalog: Catalog) -> [Pack] {
+        var packs = [fundamentals(catalog)]
+        for (name, bytes) in EmbeddedResources.files.sorted(by: { $0.key < $1.key })
+        where name.hasPrefix("content/") && name.hasSuffix(PackFiles.suffix) {
+            if let pack = PackDecoder.read(bytes: Array(bytes.utf8)).pack { packs.append(pack) }
+        }
+        return packs
+    }
+
+    /// The built-in catalog as a pack; its files in `content/` stay the source.
+    public static func fundamentals(_ catalog: Catalog) -> Pack {
+        Pack(id: fundamentalsID, version: catalog.version, title: catalog.title,
+             description: "The data engineering lifecycle: five stages and six undercurrents, with the stage × undercurrent matrix.",
+             source: catalog.source, areas: catalog.areas)
+    }
+
+    private mutating func addFolder(_ folder: String, origin: (String) -> PackOrigin) {
+        searched.append(folder)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names.sorted() where name.hasSuffix(".json") && !name.hasPrefix(".") {
+            add(path: folder + "/" + name, origin: origin(folder + "/" + name))
+        }
+    }
+
+    private mutating func add(path: String, origin: PackOrigin) {
+        let bytes: [UInt8]
+        do {
+            bytes = try SafeFileReader.read(path)
+        } catch {
+            problems.append("\(path): \(error.description)")
+            return
+        }
+        let reading = PackDecoder.read(bytes: bytes)
+        guard let pack = reading.pack, reading.errors.isEmpty else {
+            problems.append("\(path): not a valid pack (\(reading.errors.count) problem(s); lifecycle pack validate \(path) lists them)")
+            return
+        }
+        if let existing = self.pack(id: pack.id) {
+            problems.append(existing.origin == .builtIn
+                ? "\(path): uses the built-in pack id \(pack.id); ignored (give it another id)"
+                : "\(path): pack \(pack.id) was found first in \(existing.origin); this copy is ignored")
+            return
+        }
+        packs.append(FoundPack(pack: pack, origin: origin, warnings: reading.warnings))
+    }
+}
+
+extension String {
+    fileprivate func nonEmpty(or fallback: String) -> String { isEmpty ? fallback : self }
+}
