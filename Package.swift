@@ -94,7 +94,9 @@ let package = Package(
         .testTarget(
             name: "LifecycleCoreTests",
             dependencies: ["LifecycleCore", "LifecycleTestSupport"],
-            path: "Tests/LifecycleCoreTests"
+            path: "Tests/LifecycleCoreTests",
+            // Read by path: the test lenses (written for these tests, not copied from anyone).
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "LifecycleTUITests",

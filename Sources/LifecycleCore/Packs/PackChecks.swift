@@ -1,15 +1,23 @@
 /// The rules a pack must follow beyond the shape of its JSON. Errors make the pack
 /// unusable; warnings are things a reviewer should know (a rule that can never fire).
-enum PackChecks {
-    static func problems(in pack: Pack, warnings: inout [ValidationProblem]) -> [ValidationProblem] {
+struct PackChecks {
+    /// See `DecodingContext.originalIndices`: elements that could not be read were left
+    /// out, and the ones after them are named by their place in the file.
+    var originalIndices: [String: [Int]] = [:]
+
+    func element(_ array: JSONPath, _ index: Int) -> JSONPath {
+        array.appending(index: originalIndices[array.description]?[index] ?? index)
+    }
+
+    func problems(in pack: Pack, warnings: inout [ValidationProblem]) -> [ValidationProblem] {
         var errors: [ValidationProblem] = []
         let root = JSONPath.root
-        if !isPackID(pack.id) {
+        if !Self.isPackID(pack.id) {
             errors.append(ValidationProblem(root.appending("id"), "\"\(Excerpt.of(pack.id))\" is not a pack id (lowercase letters, digits and -, at most 64)"))
         }
-        check(length: pack.version, limit: 64, at: root.appending("version"), into: &errors)
-        check(length: pack.title, limit: PackLimits.titleLength, at: root.appending("title"), into: &errors)
-        check(length: pack.description, limit: PackLimits.textLength, at: root.appending("description"), into: &errors)
+        Self.check(length: pack.version, limit: 64, at: root.appending("version"), into: &errors)
+        Self.check(length: pack.title, limit: PackLimits.titleLength, at: root.appending("title"), into: &errors)
+        Self.check(length: pack.description, limit: PackLimits.textLength, at: root.appending("description"), into: &errors)
         if pack.areas.isEmpty { errors.append(ValidationProblem(root.appending("areas"), "a pack needs at least one area")) }
         if pack.areas.count > PackLimits.areas {
             errors.append(ValidationProblem(root.appending("areas"), "\(pack.areas.count) areas, more than the limit of \(PackLimits.areas)"))
@@ -20,20 +28,20 @@ enum PackChecks {
         var areaPaths: [String: JSONPath] = [:]
         var questionPaths: [String: JSONPath] = [:]
         for (areaIndex, area) in pack.areas.enumerated() {
-            let areaPath = root.appending("areas").appending(index: areaIndex)
-            if !isWord(area.id) {
+            let areaPath = element(root.appending("areas"), areaIndex)
+            if !Self.isWord(area.id) {
                 errors.append(ValidationProblem(areaPath.appending("id"), "\"\(Excerpt.of(area.id))\" is not an area id (letters, digits, _ and -, at most \(PackLimits.idLength))"))
             } else if let first = areaPaths[area.id] {
                 errors.append(ValidationProblem(areaPath.appending("id"), "duplicate area id \"\(area.id)\" (first at \(first))"))
             } else {
                 areaPaths[area.id] = areaPath
             }
-            check(length: area.title, limit: PackLimits.titleLength, at: areaPath.appending("title"), into: &errors)
+            Self.check(length: area.title, limit: PackLimits.titleLength, at: areaPath.appending("title"), into: &errors)
             for (questionIndex, question) in area.questions.enumerated() {
-                let path = areaPath.appending("questions").appending(index: questionIndex)
-                if !question.id.hasPrefix(area.id + "."), isWord(area.id) {
+                let path = element(areaPath.appending("questions"), questionIndex)
+                if !question.id.hasPrefix(area.id + "."), Self.isWord(area.id) {
                     errors.append(ValidationProblem(path.appending("id"), "\"\(Excerpt.of(question.id))\" must start with its area's id: \(area.id).NAME"))
-                } else if !isWord(String(question.id.dropFirst(area.id.count + 1))) {
+                } else if !Self.isWord(String(question.id.dropFirst(area.id.count + 1))) {
                     errors.append(ValidationProblem(path.appending("id"), "\"\(Excerpt.of(question.id))\" is not a question id (AREA.NAME; letters, digits, _ and -)"))
                 } else if let first = questionPaths[question.id] {
                     errors.append(ValidationProblem(path.appending("id"), "duplicate question id \"\(question.id)\" (first at \(first))"))
@@ -46,14 +54,14 @@ enum PackChecks {
         return errors
     }
 
-    static func questionProblems(_ question: Question, at path: JSONPath, warnings: inout [ValidationProblem]) -> [ValidationProblem] {
+    func questionProblems(_ question: Question, at path: JSONPath, warnings: inout [ValidationProblem]) -> [ValidationProblem] {
         var errors: [ValidationProblem] = []
-        check(length: question.text, limit: PackLimits.textLength, at: path.appending("text"), into: &errors)
-        check(length: question.hint, limit: PackLimits.textLength, at: path.appending("hint"), into: &errors)
+        Self.check(length: question.text, limit: PackLimits.textLength, at: path.appending("text"), into: &errors)
+        Self.check(length: question.hint, limit: PackLimits.textLength, at: path.appending("hint"), into: &errors)
         if let url = question.url, !HTTPURL.isValid(url) {
             errors.append(ValidationProblem(path.appending("reference").appending("url"), "\"\(Excerpt.of(url))\" is not an http(s) link"))
         }
-        errors += resourceProblems(question.resources, at: path.appending("resources"))
+        errors += Self.resourceProblems(question.resources, at: path.appending("resources"))
         guard question.isAnsweredByChoices else {
             if !question.riskRules.isEmpty {
                 errors.append(ValidationProblem(path.appending("riskRules"), "risk rules need choices (a question without choices takes its risk from its status)"))
@@ -66,15 +74,15 @@ enum PackChecks {
         var choiceIDs: Set<String> = []
         var noneCount = 0
         for (index, choice) in question.choices.enumerated() {
-            let choicePath = path.appending("choices").appending(index: index)
-            if !isWord(choice.id) {
+            let choicePath = element(path.appending("choices"), index)
+            if !Self.isWord(choice.id) {
                 errors.append(ValidationProblem(choicePath.appending("id"), "\"\(Excerpt.of(choice.id))\" is not a choice id (letters, digits, _ and -)"))
             } else if !choiceIDs.insert(choice.id).inserted {
                 errors.append(ValidationProblem(choicePath.appending("id"), "duplicate choice id \"\(choice.id)\" in this question"))
             }
-            check(length: choice.text, limit: PackLimits.titleLength, at: choicePath.appending("title"), into: &errors)
-            check(length: choice.plan, limit: PackLimits.textLength, at: choicePath.appending("plan"), into: &errors)
-            errors += resourceProblems(choice.resources, at: choicePath.appending("resources"))
+            Self.check(length: choice.text, limit: PackLimits.titleLength, at: choicePath.appending("title"), into: &errors)
+            Self.check(length: choice.plan, limit: PackLimits.textLength, at: choicePath.appending("plan"), into: &errors)
+            errors += Self.resourceProblems(choice.resources, at: choicePath.appending("resources"))
             if let url = choice.planURL, !HTTPURL.isValid(url) {
                 errors.append(ValidationProblem(choicePath.appending("planUrl"), "\"\(Excerpt.of(url))\" is not an http(s) link"))
             }
@@ -82,7 +90,7 @@ enum PackChecks {
                 noneCount += 1
             } else if choice.plan.trimmingWhitespace().isEmpty {
                 warnings.append(ValidationProblem(choicePath.appending("plan"), "no improvement plan: the plan will say nothing for this choice"))
-            } else if isPlaceholder(choice.plan) {
+            } else if Self.isPlaceholder(choice.plan) {
                 warnings.append(ValidationProblem(choicePath.appending("plan"), "the improvement plan \"\(Excerpt.of(choice.plan))\" looks like a placeholder"))
             }
         }
@@ -93,7 +101,7 @@ enum PackChecks {
         return errors
     }
 
-    static func ruleProblems(_ question: Question, choiceIDs: Set<String>, at path: JSONPath,
+    func ruleProblems(_ question: Question, choiceIDs: Set<String>, at path: JSONPath,
                              warnings: inout [ValidationProblem]) -> [ValidationProblem] {
         var errors: [ValidationProblem] = []
         if question.riskRules.count > PackLimits.rulesPerQuestion {
@@ -102,13 +110,13 @@ enum PackChecks {
         var defaultIndex: Int?
         var seenRisks: Set<Risk> = []
         for (index, rule) in question.riskRules.enumerated() {
-            let rulePath = path.appending(index: index)
+            let rulePath = element(path, index)
             for id in Set(rule.condition.choiceIDs).sorted() where !choiceIDs.contains(id) {
                 errors.append(ValidationProblem(rulePath.appending("condition"),
                     "names \"\(Excerpt.of(id))\", which is not a choice of this question (choices: \(question.choices.map(\.id).joined(separator: ", ")))"))
             }
             if let defaultIndex {
-                warnings.append(ValidationProblem(rulePath, "can never apply: the default rule at riskRules[\(defaultIndex)] always holds before it"))
+                warnings.append(ValidationProblem(rulePath, "can never apply: the default rule at riskRules[\(originalIndices[path.description]?[defaultIndex] ?? defaultIndex)] always holds before it"))
             } else if rule.condition == .always {
                 defaultIndex = index
             }

@@ -17,7 +17,10 @@ public enum PackDecoder {
     public static func decode(_ value: JSONValue) -> PackReading {
         var context = DecodingContext()
         let pack = context.pack(value)
-        if let pack { context.errors += PackChecks.problems(in: pack, warnings: &context.warnings) }
+        if let pack {
+            let checks = PackChecks(originalIndices: context.originalIndices)
+            context.errors += checks.problems(in: pack, warnings: &context.warnings)
+        }
         return PackReading(pack: context.errors.isEmpty ? pack : nil, errors: context.errors, warnings: context.warnings)
     }
 }
@@ -25,6 +28,22 @@ public enum PackDecoder {
 private struct DecodingContext {
     var errors: [ValidationProblem] = []
     var warnings: [ValidationProblem] = []
+    /// For arrays where an element could not be read: the file position of each element
+    /// kept, so the later checks name the element where it is in the file.
+    var originalIndices: [String: [Int]] = [:]
+
+    mutating func keep<T>(_ elements: [JSONValue], at path: JSONPath, _ read: (inout DecodingContext, JSONValue, JSONPath) -> T?) -> [T] {
+        var kept: [T] = []
+        var positions: [Int] = []
+        for (index, element) in elements.enumerated() {
+            if let value = read(&self, element, path.appending(index: index)) {
+                kept.append(value)
+                positions.append(index)
+            }
+        }
+        if positions.count != elements.count { originalIndices[path.description] = positions }
+        return kept
+    }
 
     mutating func pack(_ value: JSONValue) -> Pack? {
         guard let reader = JSONFieldReader(value, at: .root, problems: &errors) else { return nil }
@@ -37,10 +56,7 @@ private struct DecodingContext {
         let statusRisk = reader.objectField("statusRisk", required: false, problems: &errors).map {
             self.statusRisk($0, at: JSONPath.root.appending("statusRisk"))
         } ?? .standard
-        var areas: [CatalogArea] = []
-        for (position, element) in (reader.array("areas", problems: &errors) ?? []).enumerated() {
-            if let area = area(element, at: JSONPath.root.appending("areas").appending(index: position)) { areas.append(area) }
-        }
+        let areas = keep(reader.array("areas", problems: &errors) ?? [], at: JSONPath.root.appending("areas")) { $0.area($1, at: $2) }
         guard let id, let version, let title else { return nil }
         return Pack(id: id, version: version, title: title, description: description, source: source,
                     statusRisk: statusRisk, areas: areas)
@@ -77,10 +93,7 @@ private struct DecodingContext {
         let summary = reader.string("summary", required: false, problems: &errors) ?? ""
         let why = reader.string("why", required: false, problems: &errors) ?? ""
         let pitfalls = reader.strings("pitfalls", required: false, problems: &errors) ?? []
-        var questions: [Question] = []
-        for (position, element) in (reader.array("questions", problems: &errors) ?? []).enumerated() {
-            if let question = question(element, at: path.appending("questions").appending(index: position)) { questions.append(question) }
-        }
+        let questions = keep(reader.array("questions", problems: &errors) ?? [], at: path.appending("questions")) { $0.question($1, at: $2) }
         guard let id, let kind, let title else { return nil }
         return CatalogArea(id: id, kind: kind, title: title, shortTitle: shortTitle, summary: summary, whyItMatters: why,
                            pitfalls: pitfalls, questions: questions)
@@ -101,14 +114,8 @@ private struct DecodingContext {
             url = referenceReader.string("url", required: false, problems: &errors)
         }
         let resources = self.resources(reader, "resources", at: path)
-        var choices: [QuestionChoice] = []
-        for (position, element) in (reader.array("choices", required: false, problems: &errors) ?? []).enumerated() {
-            if let choice = choice(element, at: path.appending("choices").appending(index: position)) { choices.append(choice) }
-        }
-        var rules: [RiskRule] = []
-        for (position, element) in (reader.array("riskRules", required: false, problems: &errors) ?? []).enumerated() {
-            if let rule = rule(element, at: path.appending("riskRules").appending(index: position)) { rules.append(rule) }
-        }
+        let choices = keep(reader.array("choices", required: false, problems: &errors) ?? [], at: path.appending("choices")) { $0.choice($1, at: $2) }
+        let rules = keep(reader.array("riskRules", required: false, problems: &errors) ?? [], at: path.appending("riskRules")) { $0.rule($1, at: $2) }
         guard let id, let text else { return nil }
         return Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, url: url, resources: resources,
                         choices: choices, riskRules: rules)

@@ -69,18 +69,20 @@ public indirect enum RiskCondition: Sendable, Equatable {
     /// this condition again.
     public var text: String { render(parent: 0) }
 
-    private func render(parent: Int) -> String {
+    /// `parent`: 0 top level, 1 inside `||`, 2 inside `&&`, 3 under `!`. A right operand of
+    /// the same operator is parenthesised, so `a || (b || c)` reads back as written.
+    private func render(parent: Int, rightOfSame: Bool = false) -> String {
         switch self {
         case .always: return "default"
         case .choice(let id): return id
         case .not(let inner): return "!" + inner.render(parent: 3)
         case .and(let left, let right):
-            let text = left.render(parent: 2) + " && " + right.render(parent: 2)
+            let text = left.render(parent: 2) + " && " + right.render(parent: 2, rightOfSame: true)
             // Parenthesised inside `||` too, where precedence alone would do: easier to read.
-            return parent == 1 || parent == 3 ? "(\(text))" : text
+            return parent == 1 || parent == 3 || (parent == 2 && rightOfSame) ? "(\(text))" : text
         case .or(let left, let right):
-            let text = left.render(parent: 1) + " || " + right.render(parent: 1)
-            return parent > 1 ? "(\(text))" : text
+            let text = left.render(parent: 1) + " || " + right.render(parent: 1, rightOfSame: true)
+            return parent > 1 || (parent == 1 && rightOfSame) ? "(\(text))" : text
         }
     }
 }

@@ -1,0 +1,188 @@
+import Foundation
+import XCTest
+@testable import LifecycleCore
+
+/// AWS custom lens import and export, on lenses written for these tests
+/// (Fixtures/lenses): a clean one, one with every deviation real lens files show, and
+/// one that is not JSON.
+final class LensImportTests: XCTestCase {
+    private func lens(_ name: String) -> [UInt8] {
+        [UInt8](FileManager.default.contents(atPath: packageRoot + "/Tests/LifecycleCoreTests/Fixtures/lenses/" + name) ?? Data())
+    }
+
+    private func importing(_ text: String, options: LensImporter.Options = .init()) throws -> LensImporter.Result {
+        try LensImporter.importLens(bytes: Array(text.utf8), options: options)
+    }
+
+    func testACleanLensBecomesAPackWithScopedIDs() throws {
+        let result = try LensImporter.importLens(bytes: lens("clean.json"))
+        XCTAssertEqual(result.warnings, [])
+        let pack = result.pack
+        XCTAssertEqual(pack.id, "streaming-pipelines-review")
+        XCTAssertEqual(pack.areas.map(\.id), ["reliability", "security"])
+        XCTAssertEqual(pack.areas.map(\.kind), [.topic, .topic])
+        let question = try XCTUnwrap(pack.question(id: "reliability.consumer_lag"))
+        XCTAssertEqual(pack.qualifiedID(question.id), "streaming-pipelines-review:reliability.consumer_lag")
+        XCTAssertEqual(question.choices.map(\.id), ["lag_metric", "lag_alert", "lag_runbook", "consumer_lag_no"])
+        XCTAssertEqual(question.noneChoice?.id, "consumer_lag_no")
+        XCTAssertEqual(question.hint, "Lag that nobody watches turns into stale dashboards.")
+        XCTAssertEqual(question.resources, [Resource(text: "Consumer lag explained", url: "https://example.org/lag")])
+        let metric = try XCTUnwrap(question.choice(id: "lag_metric"))
+        XCTAssertEqual(metric.plan, "Export consumer lag per group to the metrics system.")
+        XCTAssertEqual(metric.planURL, "https://example.org/plan/lag")
+        XCTAssertEqual(metric.resources.map(\.kind), [.helpful, .helpful, .plan], "helpful reading first, whatever the lens's order")
+        XCTAssertEqual(question.riskRules.map(\.risk), [.none, .medium, .high])
+        // The pack it makes is a valid pack.
+        let reading = PackDecoder.read(bytes: PackEncoder.bytes(pack))
+        XCTAssertTrue(reading.isValid, "\(reading.errors)")
+        XCTAssertEqual(reading.pack, pack)
+    }
+
+    func testEveryDeviationRealLensesShowIsOneWarningWithItsPath() throws {
+        let result = try LensImporter.importLens(bytes: lens("messy.json"))
+        let byPath = Dictionary(grouping: result.warnings, by: { $0.path.description }).mapValues { $0.map(\.message) }
+        func expect(_ path: String, _ fragment: String, file: StaticString = #filePath, line: UInt = #line) {
+            XCTAssertTrue(byPath[path]?.contains { $0.contains(fragment) } == true, "\(path): \(byPath[path] ?? [])", file: file, line: line)
+        }
+        let q = "$.pillars[0].questions[0]"
+        expect("$._release_note", "not in the lens specification")
+        expect("$._teams", "not in the lens specification")
+        expect("$.ready", "not in the lens specification")
+        expect("\(q).choices[0].description", "dropped")
+        expect("\(q).choices[0].improvementPlan.displayText", "placeholder")
+        expect("\(q).choices[1].improvementPlan.url", "empty; dropped")
+        expect("\(q).choices[2].helpfulResource.Url", "read as url")
+        expect("\(q).choices[3].id", "--none-choice noneofthese")
+        expect("\(q).riskRules[0].condition", "ghost_choice")
+        expect("\(q).riskRules", "assumed a last rule `default -> none`")
+        expect("$.pillars[0].questions[1].id", "imported as q_one_2")
+        XCTAssertEqual(result.warnings.count, 11, result.warnings.map(\.description).joined(separator: "\n"))
+
+        let pack = result.pack
+        XCTAssertEqual(pack.version, "3.1", "_version becomes the pack version")
+        XCTAssertEqual(pack.title, "Messy “Real” Lens")
+        XCTAssertEqual(pack.id, "messy-real-lens")
+        let first = try XCTUnwrap(pack.question(id: "operationalExcellence.q_one"))
+        XCTAssertTrue(first.text.contains("<a href="), "text is kept as written; outputs escape it")
+        XCTAssertEqual(first.choice(id: "runs_docs")?.resources.first?.url, "https://docs.example/runs")
+        XCTAssertNil(first.choice(id: "runs_alerted")?.planURL)
+        XCTAssertEqual(first.choice(id: "runs_tracked")?.plan, "-", "a placeholder is reported, and kept")
+        XCTAssertNil(first.noneChoice, "noneofthese is only 'none of these' when asked")
+        // ghost_choice's rule can never hold: dropped; a default -> none is assumed last.
+        XCTAssertEqual(first.riskRules.map(\.risk), [.medium, .none])
+        XCTAssertEqual(first.risk(selected: ["runs_alerted"]), .none)
+        XCTAssertEqual(first.risk(selected: ["runs_tracked"]), .medium)
+        XCTAssertNotNil(pack.question(id: "operationalExcellence.q_one_2"))
+
+        let marked = try LensImporter.importLens(bytes: lens("messy.json"), options: .init(noneChoiceIDs: ["noneofthese"]))
+        XCTAssertEqual(marked.pack.question(id: "operationalExcellence.q_one")?.noneChoice?.id, "noneofthese")
+        XCTAssertFalse(marked.warnings.contains { $0.message.contains("--none-choice") })
+    }
+
+    func testWhatLosesMeaningIsRefusedWithItsPlace() {
+        func refusal(_ text: String) -> String {
+            do {
+                _ = try importing(text)
+                return "imported"
+            } catch {
+                return "\(error)"
+            }
+        }
+        XCTAssertTrue(refusal(String(decoding: lens("nan.json"), as: UTF8.self)).hasPrefix("1:334: not JSON"), refusal(String(decoding: lens("nan.json"), as: UTF8.self)))
+        XCTAssertTrue(refusal("").contains("not JSON"))
+        XCTAssertEqual(refusal("[]"), "$: expected an object, found an array")
+        XCTAssertEqual(refusal(#"{"name": "x", "pillars": []}"#), "$.pillars: missing or empty: a lens needs at least one pillar")
+        XCTAssertEqual(refusal(#"{"pillars": [{"id": "p_1"}]}"#), "$.name: missing, and no --id to name the pack")
+        let choice = #"{"id": "ccc", "title": "C", "improvementPlan": {"displayText": "Do."}}"#
+        func question(_ choices: String, _ rules: String) -> String {
+            #"{"name": "L", "pillars": [{"id": "ppp", "name": "P", "questions": [{"id": "qqq", "title": "Q", "choices": [\#(choices)], "riskRules": [\#(rules)]}]}]}"#
+        }
+        XCTAssertEqual(refusal(question(choice + "," + choice, #"{"condition": "default", "risk": "HIGH_RISK"}"#)),
+                       "$.pillars[0].questions[0].choices[1].id: duplicate choice id \"ccc\": the risk rules cannot tell the two apart")
+        XCTAssertEqual(refusal(question(choice, #"{"condition": "ccc &&", "risk": "HIGH_RISK"}"#)),
+                       "$.pillars[0].questions[0].riskRules[0].condition: column 7: expected a choice id or `(`, found the end in \"ccc &&\"")
+        XCTAssertEqual(refusal(question(choice, #"{"condition": "default", "risk": "SEVERE"}"#)),
+                       "$.pillars[0].questions[0].riskRules[0].risk: \"SEVERE\" is not HIGH_RISK, MEDIUM_RISK or NO_RISK")
+        XCTAssertTrue(refusal(#"{"name": "L", "pillars": [{"id": "p.1", "name": "P", "questions": []}]}"#).contains("is not an id"))
+        XCTAssertTrue(refusal(#"{"name": "🙂", "pillars": [{"id": "ppp", "name": "P", "questions": []}]}"#).contains("give one with --id"))
+    }
+
+    func testNeverACrashWhateverTheFile() throws {
+        let original = lens("clean.json")
+        var random = SeededGenerator(seed: 7)
+        var imported = 0
+        for _ in 0..<3000 {
+            var bytes = original
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let position = Int.random(in: 0..<bytes.count, using: &random)
+                switch Int.random(in: 0..<3, using: &random) {
+                case 0: bytes[position] = UInt8.random(in: 0...255, using: &random)
+                case 1: bytes.remove(at: position)
+                default: bytes.insert(Array(#"{}[]",:&|!()_0aN"#.utf8).randomElement(using: &random)!, at: position)
+                }
+            }
+            if let result = try? LensImporter.importLens(bytes: bytes) {
+                imported += 1
+                // Whatever was imported is a valid pack: nothing half-read goes to disk.
+                let reading = PackDecoder.read(bytes: PackEncoder.bytes(result.pack))
+                XCTAssertTrue(reading.isValid, "\(reading.errors.prefix(3)) from \(String(decoding: bytes, as: UTF8.self))")
+            }
+        }
+        XCTAssertGreaterThan(imported, 100, "the mutations must leave some lenses importable, or this tests only the refusals")
+    }
+
+    func testImportExportImportKeepsEverything() throws {
+        let first = try LensImporter.importLens(bytes: lens("clean.json")).pack
+        let exported = try LensExporter.export(first)
+        let second = try LensImporter.importLens(bytes: CanonicalJSONWriter.bytes(exported.lens)).pack
+        XCTAssertEqual(second, first)
+
+        let messy = try LensImporter.importLens(bytes: lens("messy.json"), options: .init(noneChoiceIDs: ["noneofthese"])).pack
+        let messyAgain = try LensImporter.importLens(bytes: CanonicalJSONWriter.bytes(LensExporter.export(messy).lens),
+                                                     options: .init(id: messy.id, noneChoiceIDs: ["noneofthese"])).pack
+        var expected = messy
+        expected.version = "1.0"  // a lens carries no version of its own
+        XCTAssertEqual(messyAgain, expected)
+    }
+
+    func testTheOperationalReadinessPackExportsAsALensAndComesBackTheSame() throws {
+        let pack = try XCTUnwrap(PackLibrary.builtIn(catalog: builtInCatalog()).first { $0.id == "operational-readiness" })
+        let exported = try LensExporter.export(pack)
+        XCTAssertLessThanOrEqual(CanonicalJSONWriter.bytes(exported.lens).count, LensImporter.Limits.fileBytes)
+        XCTAssertTrue(exported.notCarried.contains { $0.hasPrefix("question tags") })
+        XCTAssertTrue(exported.notCarried.contains { $0.hasPrefix("area pitfalls") })
+        let again = try LensImporter.importLens(bytes: CanonicalJSONWriter.bytes(exported.lens), options: .init(id: pack.id))
+        XCTAssertEqual(again.warnings, [])
+        for (before, after) in zip(pack.questions, again.pack.questions) {
+            XCTAssertEqual(after.id, before.id)
+            XCTAssertEqual(after.text, before.text)
+            XCTAssertEqual(after.hint, before.hint)
+            XCTAssertEqual(after.choices, before.choices)
+            XCTAssertEqual(after.riskRules, before.riskRules)
+            XCTAssertEqual(after.resources.prefix(1), before.resources.prefix(1))
+        }
+        XCTAssertEqual(again.pack.questionCount, pack.questionCount)
+    }
+
+    func testAStatusPackOrOneOverTheLimitsIsRefusedSayingWhy() throws {
+        XCTAssertThrowsError(try LensExporter.export(PackLibrary.fundamentals(builtInCatalog()))) { error in
+            XCTAssertTrue((error as? LensExportError)?.problems.first?.contains("answered by status") == true, "\(error)")
+        }
+        var pack = try LensImporter.importLens(bytes: lens("clean.json")).pack
+        let template = pack.areas[0]
+        pack.areas = (0..<11).map { index in template.renamed(to: "pillar_\(index)") }
+        pack.areas[0].questions = Array(repeating: template.questions[0], count: 21)
+        XCTAssertThrowsError(try LensExporter.export(pack)) { error in
+            let problems = (error as? LensExportError)?.problems ?? []
+            XCTAssertTrue(problems.contains { $0.contains("11 areas") && $0.contains("split the pack into 2 lenses") }, "\(problems)")
+            XCTAssertTrue(problems.contains { $0.contains("area pillar_0 has 21 questions") }, "\(problems)")
+        }
+    }
+
+    func testTheDefaultIDIsASlugOfTheName() {
+        XCTAssertEqual(LensImporter.slug("Data Lake Lens (v2)"), "data-lake-lens-v2")
+        XCTAssertEqual(LensImporter.slug("  --Glue & MSK--  "), "glue-msk")
+        XCTAssertEqual(LensImporter.slug("Café"), "caf")
+        XCTAssertEqual(LensImporter.slug("🙂"), "")
+    }
+}
