@@ -31,7 +31,7 @@ final class SampleAssessmentTests: XCTestCase {
 
     /// Checks the schemas with a real JSON Schema implementation (Python's jsonschema,
     /// installed by .ci/run): the sample against the assessment schema, every content
-    /// file against the catalog schema, and a broken document against both.
+    /// file against the catalog or pack schema, and a broken document against each.
     func testTheSchemasAcceptTheShippedFilesAndRejectBrokenOnes() throws {
         let script = """
             import json, sys, glob
@@ -42,11 +42,19 @@ final class SampleAssessmentTests: XCTestCase {
             root = sys.argv[1]
             assessment = json.load(open(root + "/assets/assessment.schema.json"))
             catalog = json.load(open(root + "/assets/catalog.schema.json"))
+            pack = json.load(open(root + "/assets/pack.schema.json"))
             jsonschema.Draft202012Validator.check_schema(assessment)
             jsonschema.Draft202012Validator.check_schema(catalog)
+            jsonschema.Draft202012Validator.check_schema(pack)
             jsonschema.validate(json.load(open(root + "/assets/sample-assessment.json")), assessment)
             for name in sorted(glob.glob(root + "/content/*.json")):
-                jsonschema.validate(json.load(open(name)), catalog)
+                jsonschema.validate(json.load(open(name)), pack if name.endswith(".pack.json") else catalog)
+            try:
+                jsonschema.validate({"id": "x", "version": "1", "title": "X", "areas": [{"id": "a", "title": "A", "questions": [
+                    {"id": "a.q", "text": "Q?", "choices": [{"id": "c", "title": "C"}]}]}]}, pack)
+                print("ACCEPTED-BAD"); sys.exit(1)
+            except jsonschema.ValidationError:
+                pass
             bad = {"formatVersion": 1, "name": "x", "catalog": {"id": "c", "version": "1"},
                    "created": "2026-01-01T00:00:00Z", "answers": {"a.b": {"status": "done"}}}
             try:
