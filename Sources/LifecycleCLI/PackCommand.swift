@@ -17,11 +17,27 @@ struct PackCommand: ParsableCommand {
     )
 }
 
-/// The packs this command can see: built in plus the workspace's; problems become warnings.
-func loadPackLibrary(paths: [String] = []) throws -> PackLibrary {
+/// The packs this command can see: built in plus the workspace's; problems become
+/// warnings unless the command only needs the library to check an id.
+func loadPackLibrary(paths: [String] = [], reportingProblems: Bool = true) throws -> PackLibrary {
     let library = PackLibrary(catalog: try loadCatalog(), workspace: Workspace.fromEnvironment(), paths: paths)
-    for problem in library.problems { printWarning(TerminalSafeText.escaped(problem)) }
+    if reportingProblems { for problem in library.problems { printWarning(TerminalSafeText.escaped(problem)) } }
     return library
+}
+
+/// Reads a lens or pack file given on the command line, with messages that name what it
+/// should have been (the shared reader speaks of assessments).
+func readPackInput(_ path: String, kind: String, sizeLimit: Int) throws -> [UInt8] {
+    do {
+        return try SafeFileReader.read(path, sizeLimit: sizeLimit)
+    } catch {
+        switch error {
+        case .isDirectory: throw reportError("\(TerminalSafeText.escaped(path)): is a directory, not a \(kind) file")
+        case .tooLarge(_, let size, let limit):
+            throw reportError("\(TerminalSafeText.escaped(path)): is \(size) bytes, more than the \(limit >> 20) MiB a \(kind) file may have")
+        default: throw reportError(error.description)
+        }
+    }
 }
 
 func requirePack(_ id: String, in library: PackLibrary) throws -> FoundPack {
@@ -59,7 +75,7 @@ struct PackImportCommand: ParsableCommand {
     var replace = false
 
     func run() throws {
-        let bytes = try attempt { () throws(FileProblem) in try SafeFileReader.read(lens) }
+        let bytes = try readPackInput(lens, kind: "lens", sizeLimit: LensImporter.maximumInputBytes)
         let shown = TerminalSafeText.escaped(lens)
         let result: LensImporter.Result
         do {
@@ -69,28 +85,39 @@ struct PackImportCommand: ParsableCommand {
         }
         for warning in result.warnings { printWarning("\(shown): \(TerminalSafeText.escaped(warning.description))") }
         let pack = result.pack
-        let library = try loadPackLibrary()
-        if library.pack(id: pack.id)?.origin == .builtIn {
-            throw reportError("\(pack.id) is a built-in pack id; choose another with --id")
-        }
+        let library = try loadPackLibrary(reportingProblems: false)
         let workspace = Workspace.fromEnvironment()
         let destination = output ?? workspace.directory + "/packs/" + pack.id + ".json"
+        switch library.pack(id: pack.id)?.origin {
+        case .builtIn?:
+            throw reportError("\(shown): \(pack.id) is a built-in pack id; choose another with --id")
+        case .workspace(let file)?, .besideAssessment(let file)?, .path(let file)?:
+            // Another file in the workspace holding the id would hide the new one (the first
+            // found wins); an --output elsewhere is the user's own arrangement.
+            if output == nil, !FileIdentity.sameFile(file, destination) {
+                throw reportError("\(shown): pack \(pack.id) is already in \(TerminalSafeText.escaped(file)); replace that file, or choose another id with --id")
+            }
+        case nil:
+            break
+        }
         if output == nil {
             try attempt { () throws(FileProblem) in try Workspace(directory: workspace.directory + "/packs").ensureExists() }
         }
         // Under the pack file's lock: two imports of one id cannot both see "not there yet".
-        let failure = try attempt { () throws(FileProblem) -> OutputFileProblem? in
-            try FileLock.withLock(on: destination) { () throws(FileProblem) -> OutputFileProblem? in
-                if !replace, PackImportCommand.exists(destination) {
-                    throw FileProblem.writeFailed(path: destination, reason: "already exists; pass --replace to overwrite it")
-                }
-                do throws(OutputFileProblem) {
-                    try OutputFile().write(PackEncoder.bytes(pack), to: destination, inputs: [lens])
-                    return nil
-                } catch {
-                    return error
-                }
+        let write = { () throws(FileProblem) -> OutputFileProblem? in
+            if !replace, PackImportCommand.exists(destination), !PackImportCommand.isSpecialFile(destination) {
+                throw FileProblem.writeFailed(path: destination, reason: "already exists; pass --replace to overwrite it")
             }
+            do throws(OutputFileProblem) {
+                try OutputFile().write(PackEncoder.bytes(pack), to: destination, inputs: [lens])
+                return nil
+            } catch {
+                return error
+            }
+        }
+        // A device or FIFO (--output /dev/stdout) is written in place: no lock file beside it.
+        let failure = try attempt { () throws(FileProblem) -> OutputFileProblem? in
+            PackImportCommand.isSpecialFile(destination) ? try write() : try FileLock.withLock(on: destination, write)
         }
         if let failure { throw reportError(failure.description) }
         let warnings = result.warnings.isEmpty ? "" : ", \(Counted.noun(result.warnings.count, "warning"))"
@@ -103,6 +130,12 @@ extension PackImportCommand {
     static func exists(_ path: String) -> Bool {
         var info = stat()
         return lstat(path, &info) == 0
+    }
+
+    static func isSpecialFile(_ path: String) -> Bool {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return false }
+        return info.st_mode & S_IFMT != S_IFREG
     }
 }
 
@@ -132,11 +165,16 @@ struct PackExportCommand: ParsableCommand {
             for problem in error.problems { printError("lifecycle: error: pack \(found.pack.id): \(problem)") }
             throw troubleExitCode
         }
+        if let output, PackExportCommand.holdsPack(output) {
+            throw reportError("\(TerminalSafeText.escaped(output)): holds a pack; export writes a lens, so choose another file")
+        }
         for line in result.notCarried { printError("lifecycle: note: not in the lens: \(line)") }
         let bytes = CanonicalJSONWriter.bytes(result.lens)
         if let output {
+            var inputs: [String] = []
+            if case .workspace(let file) = found.origin { inputs.append(file) }
             do {
-                try OutputFile().write(bytes, to: output, inputs: [])
+                try OutputFile().write(bytes, to: output, inputs: inputs)
             } catch {
                 throw reportError(error.description)
             }
@@ -144,6 +182,14 @@ struct PackExportCommand: ParsableCommand {
         } else {
             StandardOutput.write(String(decoding: bytes, as: UTF8.self))
         }
+    }
+}
+
+extension PackExportCommand {
+    /// A regular file that reads as a pack: writing a lens over it would lose the pack.
+    static func holdsPack(_ path: String) -> Bool {
+        guard !PackImportCommand.isSpecialFile(path), let bytes = try? SafeFileReader.read(path, sizeLimit: PackLimits.fileBytes) else { return false }
+        return PackDecoder.read(bytes: bytes).pack != nil
     }
 }
 
@@ -175,9 +221,13 @@ struct PackValidateCommand: ParsableCommand {
             do {
                 reading = PackDecoder.read(bytes: try SafeFileReader.read(file, sizeLimit: PackLimits.fileBytes))
             } catch {
-                printError("lifecycle: error: \(error.description)")
+                printError("lifecycle: error: " + (error == .isDirectory(path: file) ? "\(shown): is a directory, not a pack file" : error.description))
                 invalid += 1
                 continue
+            }
+            if let pack = reading.pack, PackLibrary.builtInIDs.contains(pack.id), !file.hasSuffix(PackFiles.suffix) {
+                printWarning("\(shown): $.id: \(pack.id) is a built-in pack id; in a packs/ folder this file is ignored")
+                warnings += 1
             }
             for warning in reading.warnings { printWarning("\(shown): \(TerminalSafeText.escaped(warning.description))") }
             warnings += reading.warnings.count

@@ -182,7 +182,85 @@ final class LensImportTests: XCTestCase {
     func testTheDefaultIDIsASlugOfTheName() {
         XCTAssertEqual(LensImporter.slug("Data Lake Lens (v2)"), "data-lake-lens-v2")
         XCTAssertEqual(LensImporter.slug("  --Glue & MSK--  "), "glue-msk")
-        XCTAssertEqual(LensImporter.slug("Café"), "caf")
+        XCTAssertEqual(LensImporter.slug("Café"), "cafe", "accents folded, as search folds them")
         XCTAssertEqual(LensImporter.slug("🙂"), "")
+    }
+}
+
+/// What a hostile reviewer found in the first version of the importer.
+final class LensImportReviewTests: XCTestCase {
+    private func lens(question: String) -> [UInt8] {
+        Array(#"{"name": "L", "pillars": [{"id": "ppp", "name": "P", "questions": [\#(question)]}]}"#.utf8)
+    }
+
+    private let choices = #"[{"id": "c01", "title": "C", "improvementPlan": {"displayText": "Do."}}, {"id": "q01_no", "title": "None of these"}]"#
+
+    func testAPackPastThePackLimitsIsRefusedNotWrittenBroken() {
+        let long = String(repeating: "x", count: 9000)
+        let bytes = Array(#"{"name": "L", "description": "\#(long)", "pillars": [{"id": "ppp", "name": "P", "questions": []}]}"#.utf8)
+        XCTAssertThrowsError(try LensImporter.importLens(bytes: bytes)) { error in
+            XCTAssertTrue("\(error)".hasPrefix("the pack would be invalid: $.description: 9000 characters"), "\(error)")
+        }
+        XCTAssertThrowsError(try LensImporter.importLens(bytes: [UInt8](repeating: 0x20, count: LensImporter.maximumInputBytes + 1)))
+    }
+
+    func testRulesThatCanNeverApplyAreDroppedSoExportNeverWritesTwoDefaults() throws {
+        let result = try LensImporter.importLens(bytes: lens(question: #"""
+            {"id": "q01", "title": "Q", "choices": \#(choices), "riskRules": [
+              {"condition": "!ghost", "risk": "HIGH_RISK"}, {"condition": "c01", "risk": "NO_RISK"},
+              {"condition": "default", "risk": "MEDIUM_RISK"}]}
+            """#))
+        let question = try XCTUnwrap(result.pack.question(id: "ppp.q01"))
+        XCTAssertEqual(question.riskRules, [RiskRule(condition: .always, risk: .high)])
+        XCTAssertTrue(result.warnings.contains { $0.message.contains("treated as never selected: default") }, "\(result.warnings)")
+        XCTAssertTrue(result.warnings.contains { $0.message == "2 rules after a rule that always holds can never apply; dropped" }, "\(result.warnings)")
+        let exported = try LensExporter.export(result.pack)
+        XCTAssertEqual(CanonicalJSONWriter.string(exported.lens).components(separatedBy: "\"default\"").count - 1, 1)
+    }
+
+    func testQuietDeviationsAreReportedToo() throws {
+        let result = try LensImporter.importLens(bytes: lens(question: #"""
+            {"id": "q-1", "title": "Q", "choices": \#(choices), "riskRules": [
+              {"condition": "c01 && q01_no", "risk": "NO_RISK"}, {"condition": "default", "risk": "HIGH_RISK"}]}
+            """#), options: .init(noneChoiceIDs: ["typo_id"]))
+        let messages = result.warnings.map(\.description)
+        XCTAssertTrue(messages.contains { $0.hasPrefix("$.pillars[0].questions[0].id: \"q-1\" has a -") }, "\(messages)")
+        XCTAssertTrue(messages.contains { $0.hasPrefix("$.pillars[0].questions[0].riskRules[0].condition: needs q01_no (none of these) together") }, "\(messages)")
+        XCTAssertTrue(messages.contains("$: --none-choice typo_id: no question has a choice with this id"), "\(messages)")
+    }
+
+    func testAWrongTypeWhereAListBelongsIsRefusedAndNullIsReported() throws {
+        XCTAssertThrowsError(try LensImporter.importLens(bytes: lens(question: #"{"id": "q01", "title": "Q", "choices": {"id": "c01"}}"#))) { error in
+            XCTAssertEqual("\(error)", "$.pillars[0].questions[0].choices: expected an array of choices, found an object")
+        }
+        XCTAssertThrowsError(try LensImporter.importLens(bytes: Array(#"{"name": "L", "pillars": [{"id": "ppp", "name": "P", "questions": {}}]}"#.utf8))) { error in
+            XCTAssertEqual("\(error)", "$.pillars[0].questions: expected an array of questions, found an object")
+        }
+        XCTAssertThrowsError(try LensImporter.importLens(bytes: Array(#"{"name": null, "pillars": [{"id": "ppp", "name": "P", "questions": []}]}"#.utf8))) { error in
+            XCTAssertEqual("\(error)", "$.name: missing, and no --id to name the pack")
+        }
+        let resources = #"[{"id": "c01", "title": "C", "improvementPlan": {"displayText": "Do."}, "additionalResources": [{"type": "IMPROVEMENT_PLAN", "content": {"displayText": "x"}}]}]"#
+        XCTAssertThrowsError(try LensImporter.importLens(bytes: lens(question: #"{"id": "q01", "title": "Q", "choices": \#(resources), "riskRules": [{"condition": "default", "risk": "HIGH_RISK"}]}"#))) { error in
+            XCTAssertEqual("\(error)", "$.pillars[0].questions[0].choices[0].additionalResources[0].content: expected an array of resources, found an object")
+        }
+        let nullChoices = try LensImporter.importLens(bytes: lens(question: #"{"id": "q01", "title": "Q", "choices": null}"#))
+        XCTAssertTrue(nullChoices.warnings.contains { $0.message == "null; read as no choices" }, "\(nullChoices.warnings)")
+        XCTAssertEqual(LensImporter.slug("Ünïcödé Lens"), "unicode-lens")
+    }
+
+    func testValidateStillReportsEverythingWhenTheTitleIsBroken() {
+        let reading = PackDecoder.read(bytes: Array(#"""
+            {"id": "t", "version": "1", "title": null, "areas": [
+              {"id": "ops", "title": "O", "questions": [{"id": "ops.q", "text": "Q?",
+                "choices": [{"id": "a", "title": "A", "plan": "P", "none": "yes"}],
+                "riskRules": [{"condition": "a || ghost", "risk": "none"}, {"condition": "default", "risk": "high"}]}]},
+              {"id": "ops", "title": "Again", "questions": []}]}
+            """#.utf8))
+        let errors = reading.errors.map(\.description)
+        XCTAssertTrue(errors.contains("$.title: expected a string, found null"), "\(errors)")
+        XCTAssertTrue(errors.contains("$.areas[0].questions[0].choices[0].none: expected true or false, found a string"), "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasPrefix("$.areas[0].questions[0].riskRules[0].condition: names \"ghost\"") }, "\(errors)")
+        XCTAssertTrue(errors.contains { $0.hasPrefix("$.areas[1].id: duplicate area id \"ops\"") }, "\(errors)")
+        XCTAssertFalse(errors.contains { $0.contains("\"a\", which is not a choice") }, "a choice with a bad flag is still a choice")
     }
 }

@@ -32,7 +32,7 @@ final class PackCommandTests: BinaryTestCase {
 
         let builtIn = try lifecycle.run("pack", "import", lenses + "clean.json", "--id", "fundamentals")
         XCTAssertEqual(builtIn.status, 2)
-        XCTAssertEqual(builtIn.stderr, "lifecycle: error: fundamentals is a built-in pack id; choose another with --id\n")
+        XCTAssertEqual(builtIn.stderr, "lifecycle: error: \(lenses)clean.json: fundamentals is a built-in pack id; choose another with --id\n")
         let badID = try lifecycle.run("pack", "import", lenses + "clean.json", "--id", "Team Pack")
         XCTAssertEqual(badID.status, 2)
         XCTAssertTrue(badID.stderr.contains("\"Team Pack\" is not a pack id"), badID.stderr)
@@ -141,5 +141,57 @@ final class PackCommandTests: BinaryTestCase {
         XCTAssertTrue(text.stdout.contains("  streaming-pipelines-review:reliability.consumer_lag\n"), text.stdout)
         XCTAssertTrue(text.stdout.contains("      risk medium when (lag_metric || lag_alert) && !consumer_lag_no\n"), text.stdout)
     }
-}
 
+    // What a hostile reviewer found in the first version.
+
+    func testExportNeverWritesOverAPack() throws {
+        XCTAssertEqual(try lifecycle.run("pack", "import", lenses + "clean.json", "--id", "streams").status, 0)
+        let file = packs + "streams.json"
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+        let refused = try lifecycle.run("pack", "export", "streams", "--output", file)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertEqual(refused.stderr, "lifecycle: error: \(file): holds a pack; export writes a lens, so choose another file\n")
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before)
+    }
+
+    func testAnImportThatAnotherFileWouldHideIsRefused() throws {
+        try FileManager.default.createDirectory(atPath: packs, withIntermediateDirectories: true)
+        XCTAssertEqual(try lifecycle.run("pack", "import", lenses + "clean.json", "--id", "team", "--output", packs + "aaa-team.json").status, 0)
+        let hidden = try lifecycle.run("pack", "import", lenses + "messy.json", "--id", "team", "--replace")
+        XCTAssertEqual(hidden.status, 2)
+        XCTAssertTrue(hidden.stderr.hasSuffix("pack team is already in \(packs)aaa-team.json; replace that file, or choose another id with --id\n"), hidden.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: packs + "team.json"))
+    }
+
+    func testTextFromFilesIsEscapedAndUnrelatedPacksStayQuiet() throws {
+        try FileManager.default.createDirectory(atPath: packs, withIntermediateDirectories: true)
+        let hostile = packs + "\u{1B}]0;pwned\u{07}.json"
+        XCTAssertEqual(try lifecycle.run("pack", "import", lenses + "clean.json", "--id", "esc", "--output", hostile).status, 0)
+        let shown = try lifecycle.run("pack", "show", "esc")
+        XCTAssertFalse(shown.stdout.contains("\u{1B}"), shown.stdout)
+        XCTAssertTrue(shown.stdout.hasPrefix("Streaming Pipelines Review (pack esc 1.0, \(packs)^[]0;pwned^G.json)"), shown.stdout)
+        try "{".write(toFile: packs + "broken.json", atomically: true, encoding: .utf8)
+        let imported = try lifecycle.run("pack", "import", lenses + "clean.json", "--id", "quiet")
+        XCTAssertEqual(imported.stderr, "", "import does not repeat warnings about other packs")
+        XCTAssertTrue(try lifecycle.run("pack", "list").stderr.contains("broken.json"), "list does")
+    }
+
+    func testMessagesNameWhatTheFileShouldHaveBeen() throws {
+        let directory = try lifecycle.run("pack", "import", scratch.path)
+        XCTAssertEqual(directory.stderr, "lifecycle: error: \(scratch.path): is a directory, not a lens file\n")
+        let validate = try lifecycle.run("pack", "validate", scratch.path)
+        XCTAssertTrue(validate.stderr.hasPrefix("lifecycle: error: \(scratch.path): is a directory, not a pack file\n"), validate.stderr)
+        let impostor = scratch.path + "/impostor.json"
+        try #"{"id": "fundamentals", "version": "1", "title": "T", "areas": [{"id": "a", "title": "A", "questions": [{"id": "a.q", "text": "Q?"}]}]}"#
+            .write(toFile: impostor, atomically: true, encoding: .utf8)
+        let warned = try lifecycle.run("pack", "validate", "--strict", impostor)
+        XCTAssertEqual(warned.status, 1)
+        XCTAssertTrue(warned.stderr.contains("fundamentals is a built-in pack id; in a packs/ folder this file is ignored"), warned.stderr)
+    }
+
+    func testOutputToADeviceLeavesNoLockFileBesideIt() throws {
+        let result = try lifecycle.run("pack", "import", lenses + "clean.json", "--output", "/dev/null")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: "/dev/.null.lock"))
+    }
+}

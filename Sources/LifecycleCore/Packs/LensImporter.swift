@@ -33,10 +33,12 @@ public enum LensImporter {
     }
 
     public static let schemaVersion = "2021-11-01"
+    /// Sixteen times the lens limit: room for lenses that ignore it, not for any file.
+    public static let maximumInputBytes = 8 << 20
 
     public static func importLens(bytes: [UInt8], options: Options = Options()) throws(LensImportError) -> Result {
-        guard bytes.count <= PackLimits.fileBytes else {
-            throw LensImportError(path: nil, message: "larger than \(PackLimits.fileBytes >> 20) MiB; not a lens")
+        guard bytes.count <= maximumInputBytes else {
+            throw LensImportError(path: nil, message: "\(bytes.count >> 20) MiB; a lens is at most 500 KB, and more than \(maximumInputBytes >> 20) MiB is not read")
         }
         var importer = LensReader(options: options)
         var bytes = bytes
@@ -54,13 +56,27 @@ public enum LensImporter {
             importer.warn(.root, "\(bytes.count / 1024) KB, over the lens limit of 500 KB")
         }
         let pack = try importer.pack(value)
+        for id in options.noneChoiceIDs.sorted() where !pack.questions.contains(where: { $0.choice(id: id) != nil }) {
+            importer.warn(.root, "--none-choice \(id): no question has a choice with this id")
+        }
+        // What is written must load again: a pack past the pack limits (not only the lens
+        // limits, which are only reported) is refused here, not found broken later.
+        var checkWarnings: [ValidationProblem] = []
+        let problems = PackChecks().problems(in: pack, warnings: &checkWarnings)
+        if let first = problems.first {
+            throw LensImportError(path: nil, message: "the pack would be invalid: \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more)" : "")")
+        }
+        let size = PackEncoder.bytes(pack).count
+        if size > PackLimits.fileBytes {
+            throw LensImportError(path: nil, message: "the pack would be \(size >> 20) MiB, more than the \(PackLimits.fileBytes >> 20) MiB a pack may have")
+        }
         return Result(pack: pack, warnings: importer.warnings)
     }
 
     /// `Data Lake Lens (v2)` → `data-lake-lens-v2`: the default pack id.
     public static func slug(_ name: String) -> String {
         var slug = ""
-        for scalar in name.lowercased().unicodeScalars {
+        for scalar in SearchFolding.fold(name).unicodeScalars {
             if (0x61...0x7A).contains(scalar.value) || (0x30...0x39).contains(scalar.value) {
                 slug.unicodeScalars.append(scalar)
             } else if !slug.isEmpty, slug.last != "-" {

@@ -42,7 +42,8 @@ struct LensReader {
                 ? "cannot make a pack id from the name \"\(Excerpt.of(name))\"; give one with --id"
                 : "\"\(Excerpt.of(id))\" is not a pack id (lowercase letters, digits and -, at most 64)")
         }
-        guard let pillarValues = lens.take("pillars")?.arrayValue, !pillarValues.isEmpty else {
+        let pillarValues = try array(lens.take("pillars"), at: JSONPath.root.appending("pillars"), what: "pillars")
+        guard !pillarValues.isEmpty else {
             throw LensImportError(path: JSONPath.root.appending("pillars"), message: "missing or empty: a lens needs at least one pillar")
         }
         if pillarValues.count > LensImporter.Limits.pillars {
@@ -70,9 +71,10 @@ struct LensReader {
         let id = try self.id(&object, at: path)
         let name = try object.text("name", required: true, reader: &self) ?? id
         checkLength(name, LensImporter.Limits.nameLength, at: path.appending("name"))
-        guard let questionValues = object.take("questions")?.arrayValue else {
+        guard let questionsValue = object.take("questions") else {
             throw LensImportError(path: path.appending("questions"), message: "missing: a pillar needs a list of questions")
         }
+        let questionValues = try array(questionsValue, at: path.appending("questions"), what: "questions")
         if questionValues.isEmpty { warn(path.appending("questions"), "no questions") }
         if questionValues.count > LensImporter.Limits.questionsPerPillar {
             warn(path.appending("questions"), "\(questionValues.count) questions, over the lens limit of \(LensImporter.Limits.questionsPerPillar)")
@@ -107,7 +109,7 @@ struct LensReader {
             if let resource = try self.resource(helpful, kind: .helpful, at: path.appending("helpfulResource")) { resources.append(resource) }
         }
         var choices: [QuestionChoice] = []
-        let choiceValues = object.take("choices")?.arrayValue ?? []
+        let choiceValues = try array(object.take("choices"), at: path.appending("choices"), what: "choices")
         if choiceValues.isEmpty {
             warn(path.appending("choices"), "no choices: imported as a question answered by status (gap, partial, addressed)")
         }
@@ -169,8 +171,7 @@ struct LensReader {
     }
 
     mutating func riskRules(_ value: JSONValue?, choices: [QuestionChoice], at path: JSONPath) throws(LensImportError) -> [RiskRule] {
-        let ruleValues = value?.arrayValue ?? []
-        if value != nil, value?.arrayValue == nil { throw LensImportError(path: path, message: "expected an array of rules, found \(describe(value!))") }
+        let ruleValues = try array(value, at: path, what: "rules")
         if ruleValues.count > LensImporter.Limits.rulesPerQuestion {
             warn(path, "\(ruleValues.count) rules, over the lens limit of \(LensImporter.Limits.rulesPerQuestion)")
         }
@@ -202,11 +203,33 @@ struct LensReader {
             object.reportRest(&self, note: "dropped")
             if let condition { rules.append(RiskRule(condition: condition, risk: risk)) }
         }
+        if let first = rules.firstIndex(where: { $0.condition == .always }), first < rules.count - 1 {
+            warn(path, "\(Counted.noun(rules.count - first - 1, "rule")) after a rule that always holds can never apply; dropped")
+            rules.removeSubrange((first + 1)...)
+        }
+        if let none = choices.first(where: \.isNone) {
+            for (index, rule) in rules.enumerated() where rule.condition.requiresTogether(none.id) {
+                warn(path.appending(index: index).appending("condition"), "needs \(none.id) (none of these) together with another choice, which cannot be ticked with it: the rule can never hold")
+            }
+        }
         if !rules.contains(where: { $0.condition == .always }) {
             warn(path, "no default rule; assumed a last rule `default -> none` (no risk when no other rule holds)")
             rules.append(RiskRule(condition: .always, risk: .none))
         }
         return rules
+    }
+
+    /// A list member: absent or null is an empty list (null reported); anything else but
+    /// an array is refused, since what it held would be lost.
+    mutating func array(_ value: JSONValue?, at path: JSONPath, what: String) throws(LensImportError) -> [JSONValue] {
+        switch value {
+        case nil: return []
+        case .null?:
+            warn(path, "null; read as no \(what)")
+            return []
+        case .array(let elements)?: return elements
+        case let other?: throw LensImportError(path: path, message: "expected an array of \(what), found \(other.typeName)")
+        }
     }
 
     static let risks: [String: Risk] = ["HIGH_RISK": .high, "MEDIUM_RISK": .medium, "NO_RISK": .none]
@@ -263,7 +286,7 @@ struct LensReader {
                 warn(groupPath.appending("type"), "\(type.map { "\"\(Excerpt.of($0))\"" } ?? "missing"): expected HELPFUL_RESOURCE or IMPROVEMENT_PLAN; the group is dropped")
                 continue
             }
-            let items = object.take("content")?.arrayValue ?? []
+            let items = try array(object.take("content"), at: groupPath.appending("content"), what: "resources")
             if items.count > LensImporter.Limits.resourceItems {
                 warn(groupPath.appending("content"), "\(items.count) items, over the lens limit of \(LensImporter.Limits.resourceItems)")
             }
@@ -283,6 +306,9 @@ struct LensReader {
         }
         guard !id.isEmpty, id.unicodeScalars.allSatisfy({ RiskConditionParser.isIdentifierCharacter(Character($0)) }) else {
             throw LensImportError(path: path.appending("id"), message: "\"\(Excerpt.of(id))\" is not an id (letters, digits and _)")
+        }
+        if id.contains("-") {
+            warn(path.appending("id"), "\"\(Excerpt.of(id))\" has a -, which a lens id cannot have; kept (pack export will ask to rename it)")
         }
         if id.count < 3 || id.count > LensImporter.Limits.idLength {
             warn(path.appending("id"), "\(id.count) characters; a lens id has 3 to \(LensImporter.Limits.idLength)")
@@ -335,7 +361,8 @@ struct LensObject {
             return nil
         }
         if case .string(let text) = value { return text }
-        if case .null = value, !required {
+        if case .null = value {
+            if required { throw LensImportError(path: path.appending(key), message: "is null (expected a string)") }
             reader.warn(path.appending(key), "null; read as absent")
             return nil
         }

@@ -12,7 +12,7 @@ struct PackChecks {
     func problems(in pack: Pack, warnings: inout [ValidationProblem]) -> [ValidationProblem] {
         var errors: [ValidationProblem] = []
         let root = JSONPath.root
-        if !Self.isPackID(pack.id) {
+        if !pack.id.isEmpty, !Self.isPackID(pack.id) {
             errors.append(ValidationProblem(root.appending("id"), "\"\(Excerpt.of(pack.id))\" is not a pack id (lowercase letters, digits and -, at most 64)"))
         }
         Self.check(length: pack.version, limit: 64, at: root.appending("version"), into: &errors)

@@ -57,8 +57,9 @@ private struct DecodingContext {
             self.statusRisk($0, at: JSONPath.root.appending("statusRisk"))
         } ?? .standard
         let areas = keep(reader.array("areas", problems: &errors) ?? [], at: JSONPath.root.appending("areas")) { $0.area($1, at: $2) }
-        guard let id, let version, let title else { return nil }
-        return Pack(id: id, version: version, title: title, description: description, source: source,
+        // Built even when the id, version or title is missing (already an error), so the
+        // checks below still report every other problem in one run.
+        return Pack(id: id ?? "", version: version ?? "", title: title ?? "", description: description, source: source,
                     statusRisk: statusRisk, areas: areas)
     }
 
@@ -131,11 +132,12 @@ private struct DecodingContext {
         let resources = self.resources(reader, "resources", at: path)
         var isNone = false
         if let value = reader.fields["none"] {
-            guard case .bool(let flag) = value else {
+            if case .bool(let flag) = value {
+                isNone = flag
+            } else {
+                // Reported, and the choice kept, so the rules naming it are not reported too.
                 errors.append(ValidationProblem(path.appending("none"), "expected true or false, found \(value.typeName)"))
-                return nil
             }
-            isNone = flag
         }
         guard let id, let title else { return nil }
         return QuestionChoice(id: id, text: title, plan: plan, planURL: planURL, resources: resources, isNone: isNone)

@@ -30,6 +30,7 @@ public struct FoundPack: Sendable {
 /// on the command line, then `packs/` beside the assessment, then the workspace's `packs/`.
 public struct PackLibrary: Sendable {
     public static let fundamentalsID = "fundamentals"
+    public static let builtInIDs: Set<String> = [fundamentalsID, "operational-readiness"]
 
     public private(set) var packs: [FoundPack] = []
     /// Files that could not be used, one line each ("FILE: why").
@@ -78,9 +79,9 @@ public struct PackLibrary: Sendable {
     private mutating func add(path: String, origin: PackOrigin) {
         let bytes: [UInt8]
         do {
-            bytes = try SafeFileReader.read(path)
+            bytes = try SafeFileReader.read(path, sizeLimit: PackLimits.fileBytes)
         } catch {
-            problems.append("\(path): \(error.description)")
+            problems.append(error.description)  // names the file itself
             return
         }
         let reading = PackDecoder.read(bytes: bytes)

@@ -17,7 +17,7 @@ public enum PackListing {
     public static func text(_ found: FoundPack, width: Int = 80) -> String {
         let pack = found.pack
         let safe = TerminalSafeText.escaped
-        var lines = ["\(safe(pack.title)) (pack \(pack.id) \(safe(pack.version)), \(found.origin))"]
+        var lines = ["\(safe(pack.title)) (pack \(pack.id) \(safe(pack.version)), \(safe(found.origin.description)))"]
         if !pack.description.isEmpty { lines += WordWrap.lines(safe(pack.description), width: width) }
         if !pack.source.isEmpty { lines.append("Source: " + safe(pack.source)) }
         for area in pack.areas {

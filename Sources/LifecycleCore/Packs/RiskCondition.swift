@@ -65,6 +65,19 @@ public indirect enum RiskCondition: Sendable, Equatable {
         }
     }
 
+    /// Whether the condition can only hold with `id` selected together with some other
+    /// choice: `a && x_no` for the none-of-these choice `x_no` never holds.
+    public func requiresTogether(_ id: String) -> Bool {
+        guard case .and = self else { return false }
+        let conjuncts = self.conjuncts
+        return conjuncts.contains(.choice(id)) && conjuncts.contains { if case .choice(let other) = $0 { return other != id } else { return false } }
+    }
+
+    private var conjuncts: [RiskCondition] {
+        if case .and(let left, let right) = self { return left.conjuncts + right.conjuncts }
+        return [self]
+    }
+
     /// Written back with only the parentheses precedence needs: parsing the text gives
     /// this condition again.
     public var text: String { render(parent: 0) }

@@ -33,6 +33,12 @@ public struct FileIdentity: Sendable, Equatable {
         device == other.device && inode == other.inode
     }
 
+    /// Whether two paths name one existing file (through links); false when either is missing.
+    public static func sameFile(_ first: String, _ second: String) -> Bool {
+        guard let one = FileIdentity(path: first), let other = FileIdentity(path: second) else { return false }
+        return one.isSameFile(as: other)
+    }
+
     /// A regular file with nothing in it (git passes one as the base of an add/add merge).
     public var isEmptyFile: Bool { size == 0 }
 }
