@@ -66,6 +66,14 @@ func attempt<T>(_ body: () throws(FileProblem) -> T) throws -> T {
     }
 }
 
+/// The questions `loaded` reviews: the book's, or its packs composed. A pack that is not
+/// found or is at another version is one warning line; its answers are kept.
+func review(of loaded: LoadedAssessment, book: Catalog, warn: Bool = true) -> ComposedReview {
+    let review = PackComposition.review(of: loaded.assessment, at: loaded.path, book: book, workspace: Workspace.fromEnvironment())
+    if warn { for line in review.warnings(file: loaded.path, assessment: loaded.assessment) { printWarning(line) } }
+    return review
+}
+
 /// Warns about answers the catalog does not know (kept in the file, never dropped).
 func warnAboutDrift(_ loaded: LoadedAssessment, catalog: Catalog) {
     let unknown = loaded.assessment.unknownQuestionIDs(in: catalog)

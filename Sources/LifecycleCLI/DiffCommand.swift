@@ -44,9 +44,14 @@ struct DiffCommand: ParsableCommand {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
         let left = readingLeft.result(), right = readingRight.result()
-        let diff = AssessmentDiff(left: try loadSide(sides.0, from: attempt { () throws(FileProblem) in try left.get() }, store: store),
-                                  right: try loadSide(sides.1, from: attempt { () throws(FileProblem) in try right.get() }, store: store),
-                                  catalog: catalog)
+        let leftSide = try loadSide(sides.0, from: attempt { () throws(FileProblem) in try left.get() }, store: store)
+        let rightSide = try loadSide(sides.1, from: attempt { () throws(FileProblem) in try right.get() }, store: store)
+        // Every pack either side reviews, so a pack added between the two is compared too.
+        var both = rightSide.assessment
+        both.packs = PackReference.union(leftSide.assessment, rightSide.assessment, book: catalog)
+        let composed = PackComposition.review(of: both, at: sides.1.path, book: catalog, workspace: Workspace.fromEnvironment())
+        for line in composed.warnings(file: sides.1.path, assessment: both) { printWarning(line) }
+        let diff = AssessmentDiff(left: leftSide, right: rightSide, catalog: composed.catalog)
         switch format {
         case .text:
             let environment = ProcessInfo.processInfo.environment

@@ -102,8 +102,8 @@ struct TextconvCommand: ParsableCommand {
     var file: String
 
     func run() throws {
-        let catalog = try loadCatalog()
-        let loaded = try makeStore(catalog).loadOrReport(file)
-        StandardOutput.write(TextconvRenderer.render(loaded.assessment, catalog: catalog))
+        let book = try loadCatalog()
+        let loaded = try makeStore(book).loadOrReport(file)
+        StandardOutput.write(TextconvRenderer.render(loaded.assessment, catalog: review(of: loaded, book: book).catalog))
     }
 }

@@ -13,7 +13,7 @@ struct PackCommand: ParsableCommand {
             folder; built-in ids cannot be replaced, and among files the first place wins.
             """,
         subcommands: [PackImportCommand.self, PackExportCommand.self, PackValidateCommand.self,
-                      PackListCommand.self, PackShowCommand.self]
+                      PackListCommand.self, PackShowCommand.self, PackAddCommand.self, PackRemoveCommand.self]
     )
 }
 

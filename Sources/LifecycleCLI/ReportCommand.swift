@@ -21,15 +21,20 @@ struct ReportCommand: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let catalog = try loadCatalog()
-        let loaded = try makeStore(catalog).loadOrReport(file)
+        let book = try loadCatalog()
+        let loaded = try makeStore(book).loadOrReport(file)
+        let review = review(of: loaded, book: book)
+        let catalog = review.catalog
         let report = AssessmentReport(assessment: loaded.assessment, catalog: catalog)
         let text: String
         switch format {
         case .markdown: text = ReportRenderers.markdown(report)
         case .html: text = HTMLReportRenderer.render(report)
         case .csv: text = ReportRenderers.csv(report)
-        case .json: text = CanonicalJSONWriter.string(ReportRenderers.json(report))
+        case .json:
+            var object = ReportRenderers.json(report).objectValue ?? [:]
+            object["questions"] = review.questionsJSON(loaded.assessment)
+            text = CanonicalJSONWriter.string(.object(object))
         }
         if let output {
             do {

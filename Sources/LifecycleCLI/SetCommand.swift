@@ -8,18 +8,23 @@ struct SetCommand: ParsableCommand {
         discussion: """
             Takes the file's lock, re-reads the file and changes only this question, then \
             saves atomically: an answer another writer saved a moment ago is kept, and exit \
-            status 0 means this answer is in the file.
+            status 0 means this answer is in the file. A question answered by choices takes \
+            --choice (its status follows from the risk they give); one answered by status \
+            takes --status.
             """
     )
 
     @Argument(help: "The assessment file.")
     var file: String
 
-    @Argument(help: "The question id, e.g. generation.event-rate (see `lifecycle questions`).")
+    @Argument(help: "The question: PACK_ID:QUESTION_ID, or the bare id when one pack of the assessment has it (e.g. generation.event-rate).")
     var questionID: String
 
     @Option(help: "unanswered, addressed, partial, gap or not-applicable.")
-    var status: AnswerStatus
+    var status: AnswerStatus?
+
+    @Option(name: .customLong("choice"), help: "A selected choice (repeat for several): exactly these are selected.")
+    var choices: [String] = []
 
     @Option(help: "Replace the note (use \"\" to clear it).")
     var note: String?
@@ -28,33 +33,71 @@ struct SetCommand: ParsableCommand {
     var reason: String?
 
     func validate() throws {
+        if status == nil && choices.isEmpty && note == nil {
+            throw ValidationError("give --status, --choice or --note")
+        }
+        if status != nil && !choices.isEmpty {
+            throw ValidationError("give --choice or --status, not both (--status unanswered clears the choices)")
+        }
         if reason != nil && status != .notApplicable {
             throw ValidationError("--reason is only for --status not-applicable")
         }
     }
 
     func run() throws {
-        let catalog = try loadCatalog()
-        let store = makeStore(catalog)
-        let questionID = self.questionID, status = self.status, note = self.note, reason = self.reason
+        let book = try loadCatalog()
+        let store = makeStore(book)
+        let typed = self.questionID, status = self.status, choices = self.choices, note = self.note, reason = self.reason
+        nonisolated(unsafe) var review: ComposedReview?
+        nonisolated(unsafe) var key = typed
         // Under the file's lock, the change is applied to what is on disk then: another
         // writer's answers to other questions, saved a moment ago, are kept.
         let (loaded, receipt) = try attempt { () throws(FileProblem) in
             try store.update(file) { (loaded: inout LoadedAssessment) throws(FileProblem) in
-                guard catalog.containsQuestion(questionID) || loaded.assessment.answers[questionID] != nil else {
-                    throw .changeRefused(message: "unknown question \"\(TerminalSafeText.escaped(questionID))\" (see `lifecycle questions`)")
+                let composed = PackComposition.review(of: loaded.assessment, at: loaded.path, book: book, workspace: Workspace.fromEnvironment())
+                review = composed
+                do throws(QuestionLookup.Failure) {
+                    key = try QuestionLookup.key(for: typed, in: composed.catalog)
+                } catch {
+                    // An answer kept for a question no pack has (a missing pack) can still be changed.
+                    guard loaded.assessment.answers[typed] != nil, status != nil || note != nil, choices.isEmpty else {
+                        throw .changeRefused(message: error.description)
+                    }
                 }
-                var answer = loaded.assessment.answer(for: questionID)
-                answer.status = status
-                // A reason belongs to not-applicable only: it goes when the status leaves it.
-                if status != .notApplicable { answer.reason = "" }
+                var answer = loaded.assessment.answer(for: key)
+                let question = composed.catalog.question(id: key)
+                if !choices.isEmpty {
+                    guard let question else { throw .changeRefused(message: QuestionLookup.Failure.unknown(typed).description) }
+                    do throws(ChoiceAnswering.Refusal) {
+                        answer = try ChoiceAnswering.answer(answer, of: question, choosing: choices)
+                    } catch {
+                        throw .changeRefused(message: "\(PackKey.qualified(key)): \(error.description)")
+                    }
+                } else if let status {
+                    if let question, question.isAnsweredByChoices, status != .unanswered, status != .notApplicable {
+                        throw .changeRefused(message: "\(PackKey.qualified(key)) is answered by choices: use --choice (its status follows from the risk they give)")
+                    }
+                    answer.status = status
+                    // Leaving the choices behind: unanswered and not applicable clear them.
+                    answer.choices = []
+                    // A reason belongs to not-applicable only: it goes when the status leaves it.
+                    if status != .notApplicable { answer.reason = "" }
+                }
                 if let note { answer.note = note }
                 if let reason { answer.reason = reason }
-                loaded.assessment.setAnswer(answer, for: questionID)
+                loaded.assessment.setAnswer(answer, for: key)
             }
         }
+        let catalog = review?.catalog ?? book
+        for line in review?.warnings(file: loaded.path, assessment: loaded.assessment) ?? [] { printWarning(line) }
         warnAboutDrift(loaded, catalog: catalog)
         for warning in receipt.warnings { printWarning(warning) }
-        StandardOutput.writeLine("\(TerminalSafeText.escaped(questionID)): \(status.label)")
+        let answer = loaded.assessment.answer(for: key)
+        var line = "\(TerminalSafeText.escaped(key.contains(PackKey.separator) ? key : typed)): \(answer.status.label)"
+        if let question = catalog.question(id: key), question.isAnsweredByChoices {
+            let risk = review?.risk(of: question, in: loaded.assessment).name ?? "unanswered"
+            line += " (risk \(risk); choices: \(answer.choices.isEmpty ? "none selected" : answer.choices.joined(separator: ", ")))"
+        }
+        StandardOutput.writeLine(line)
     }
 }

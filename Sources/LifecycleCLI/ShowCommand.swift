@@ -15,12 +15,17 @@ struct ShowCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let catalog = try loadCatalog()
-        let loaded = try makeStore(catalog).loadOrReport(file)
+        let book = try loadCatalog()
+        let loaded = try makeStore(book).loadOrReport(file)
+        let review = review(of: loaded, book: book)
+        let catalog = review.catalog
         let summary = ProgressSummary(assessment: loaded.assessment, catalog: catalog)
         switch format {
         case .text: StandardOutput.write(summary.text)
-        case .json: StandardOutput.write(CanonicalJSONWriter.string(summary.jsonValue))
+        case .json:
+            var object = summary.jsonValue.objectValue ?? [:]
+            object["packs"] = review.packsJSON(loaded.assessment)
+            StandardOutput.write(CanonicalJSONWriter.string(.object(object)))
         }
     }
 }

@@ -1,7 +1,7 @@
 /// The assessment file format (see assets/assessment.schema.json and the README).
 extension Assessment {
     static let knownTopLevelKeys: Set<String> = [
-        "formatVersion", "name", "reviewers", "maturity", "catalog", "created", "updated", "answers", "milestones",
+        "formatVersion", "name", "reviewers", "maturity", "catalog", "packs", "created", "updated", "answers", "milestones",
     ]
 
     /// The document as saved: empty fields are left out so files stay short and diffs small.
@@ -18,7 +18,8 @@ extension Assessment {
     /// Every top-level field except the answers.
     var metadataFields: [String: JSONValue] {
         var root = unknownFields
-        root["formatVersion"] = .number(Double(Assessment.formatVersion))
+        root["formatVersion"] = .number(Double(writtenFormatVersion))
+        if !packs.isEmpty { root["packs"] = .array(packs.map(\.jsonValue)) }
         root["name"] = .string(name)
         root["reviewers"] = .array(reviewers.map(JSONValue.string))
         if let maturity { root["maturity"] = .string(maturity) }
@@ -71,6 +72,17 @@ extension Assessment {
             let hash = catalogReader.string("hash", required: false, problems: &problems) ?? ""
             if let id, let version { catalog = CatalogReference(id: id, version: version, contentHash: hash) }
         }
+        var packs: [PackReference] = []
+        for (position, value) in (reader.array("packs", required: false, problems: &problems) ?? []).enumerated() {
+            let path = root.appending("packs").appending(index: position)
+            guard let packReader = JSONFieldReader(value, at: path, problems: &problems),
+                  let id = packReader.nonEmptyString("id", problems: &problems),
+                  let version = packReader.nonEmptyString("version", problems: &problems) else { continue }
+            if packs.contains(where: { $0.id == id }) {
+                problems.append(ValidationProblem(path.appending("id"), "pack \"\(Excerpt.of(id))\" is listed twice"))
+            }
+            packs.append(PackReference(id: id, version: version, contentHash: packReader.string("hash", required: false, problems: &problems) ?? ""))
+        }
         let created = timestamp(reader, "created", required: true, problems: &problems)
         let updated = timestamp(reader, "updated", required: false, problems: &problems)
 
@@ -106,6 +118,7 @@ extension Assessment {
                                     created: created, answers: answers)
         assessment.updated = updated ?? created
         assessment.milestones = milestones
+        assessment.packs = packs
         assessment.unknownFields = unknown
         return assessment
     }

@@ -3,15 +3,18 @@ import FoundationEssentials
 /// One architecture review of one system: who reviewed it, at which maturity stage, and
 /// the answers keyed by question id.
 public struct Assessment: Sendable, Equatable {
-    /// The file format this build writes. Files with a higher number are refused rather
-    /// than misread; lower numbers will be migrated on load.
-    public static let formatVersion = 1
+    /// The newest file format this build reads and writes. Files with a higher number are
+    /// refused rather than misread. A file answering only the book's pack is written as
+    /// version 1, which every build reads; one with other packs as version 2.
+    public static let formatVersion = 2
 
     public var name: String
     public var reviewers: [String]
     /// A `MaturityStage` id (starting, scaling, leading), or nil when not recorded.
     public var maturity: String?
     public var catalog: CatalogReference
+    /// The packs answered (format version 2); empty means the book's pack alone.
+    public var packs: [PackReference] = []
     public var created: Timestamp
     /// When the name, reviewers or maturity last changed. Answer changes carry their own
     /// time, so that changing one answer changes only that answer's lines in git.
@@ -36,6 +39,12 @@ public struct Assessment: Sendable, Equatable {
         self.answers = answers
         self.unknownFields = [:]
     }
+
+    /// The ids of the packs this assessment answers, in order.
+    public var packIDs: [String] { packs.isEmpty ? [PackLibrary.fundamentalsID] : packs.map(\.id) }
+
+    /// The format version this assessment is written in.
+    public var writtenFormatVersion: Int { packs.isEmpty ? 1 : 2 }
 
     public func answer(for questionID: String) -> Answer {
         answers[questionID] ?? Answer()

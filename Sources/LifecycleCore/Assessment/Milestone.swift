@@ -9,6 +9,8 @@ public struct Milestone: Sendable, Equatable {
     public var reviewers: [String]
     public var maturity: String?
     public var catalog: CatalogReference
+    /// The packs reviewed when the milestone was frozen (empty: the book's alone).
+    public var packs: [PackReference]
     public var answers: [String: Answer]
 
     public init(label: String, created: Timestamp, of assessment: Assessment) {
@@ -18,6 +20,7 @@ public struct Milestone: Sendable, Equatable {
         reviewers = assessment.reviewers
         maturity = assessment.maturity
         catalog = assessment.catalog
+        packs = assessment.packs
         answers = assessment.answers
     }
 
@@ -25,6 +28,7 @@ public struct Milestone: Sendable, Equatable {
     public var assessment: Assessment {
         var snapshot = Assessment(name: name, reviewers: reviewers, maturity: maturity, catalog: catalog, created: created, answers: answers)
         snapshot.updated = created
+        snapshot.packs = packs
         return snapshot
     }
 }
@@ -42,6 +46,7 @@ extension Milestone {
             "answers": .object(answersObject),
         ]
         if let maturity { object["maturity"] = .string(maturity) }
+        if !packs.isEmpty { object["packs"] = .array(packs.map(\.jsonValue)) }
         return .object(object)
     }
 
@@ -66,9 +71,17 @@ extension Milestone {
                 answers[id] = answer
             }
         }
+        var packs: [PackReference] = []
+        for (position, element) in (reader.array("packs", required: false, problems: &problems) ?? []).enumerated() {
+            guard let packReader = JSONFieldReader(element, at: path.appending("packs").appending(index: position), problems: &problems),
+                  let id = packReader.nonEmptyString("id", problems: &problems),
+                  let version = packReader.nonEmptyString("version", problems: &problems) else { continue }
+            packs.append(PackReference(id: id, version: version, contentHash: packReader.string("hash", required: false, problems: &problems) ?? ""))
+        }
         guard problems.count == before, let label, let created, let name, let catalog else { return nil }
         var snapshot = Assessment(name: name, reviewers: reviewers, maturity: maturity, catalog: catalog, created: created, answers: answers)
         snapshot.updated = created
+        snapshot.packs = packs
         return Milestone(label: label, created: created, of: snapshot)
     }
 }

@@ -37,6 +37,21 @@ public struct QuestionChange: Sendable, Equatable {
 
     public var noteChanged: Bool { before.note != after.note }
     public var reasonChanged: Bool { before.reason != after.reason }
+    public var choicesAdded: [String] { after.choices.filter { !before.choices.contains($0) } }
+    public var choicesRemoved: [String] { before.choices.filter { !after.choices.contains($0) } }
+
+    /// `choices: +a +b -c` for a question answered by choices; nil when they did not change.
+    public var choicesSummary: String? {
+        let parts = choicesAdded.map { "+" + $0 } + choicesRemoved.map { "-" + $0 }
+        return parts.isEmpty ? nil : parts.joined(separator: " ")
+    }
+
+    /// `risk high -> none` for a question answered by choices whose risk changed.
+    public func riskSummary(_ question: Question?) -> String? {
+        guard let question, question.isAnsweredByChoices else { return nil }
+        let old = question.risk(of: before).name, new = question.risk(of: after).name
+        return old == new ? nil : "risk \(old) -> \(new)"
+    }
 
     /// "Worse" for `--fail-on regression`: a lower status, or an answer taken away.
     public var isWorse: Bool { kind == .regressed || kind == .newlyUnanswered }

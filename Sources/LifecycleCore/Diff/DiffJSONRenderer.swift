@@ -16,7 +16,8 @@ public enum DiffJSONRenderer {
             ])
         }
         func answer(_ answer: Answer) -> JSONValue {
-            .object(["status": .string(answer.status.rawValue), "note": .string(answer.note), "reason": .string(answer.reason)])
+            .object(["status": .string(answer.status.rawValue), "note": .string(answer.note), "reason": .string(answer.reason),
+                     "choices": .array(answer.choices.map(JSONValue.string))])
         }
         func change(_ change: QuestionChange) -> JSONValue {
             var object: [String: JSONValue] = [

@@ -16,10 +16,10 @@ public enum DiffMarkdownRenderer {
         }
         lines += ["", "| Area | Answered | Gaps | Improved | Regressed | Never answered |", "|---|---|---|---|---|---|"]
         for area in diff.areas {
-            lines.append("| \(area.area.title) | \(area.before.answered) → \(area.after.answered) of \(area.after.total) | \(area.before.gaps) → \(area.after.gaps) | \(area.improvements) | \(area.regressions) | \(area.neverAnswered.count) |")
+            lines.append("| \(area.area.labelledTitle) | \(area.before.answered) → \(area.after.answered) of \(area.after.total) | \(area.before.gaps) → \(area.after.gaps) | \(area.improvements) | \(area.regressions) | \(area.neverAnswered.count) |")
         }
         for area in diff.areas where !area.changes.isEmpty {
-            lines += ["", "### \(area.area.title)", ""]
+            lines += ["", "### \(area.area.labelledTitle)", ""]
             lines += area.changes.map { item($0, diff: diff) }
         }
         if !diff.outsideCatalog.isEmpty {
@@ -36,6 +36,8 @@ public enum DiffMarkdownRenderer {
         var line = "- \(md(change.kind.marker)) `\(change.questionID.replacing("`", with: "'"))` \(md(text)): "
         line += change.before.status == change.after.status ? change.kind.label
             : "**\(change.before.status.label) → \(change.after.status.label)** (\(change.kind.label))"
+        if let risk = change.riskSummary(diff.catalog.question(id: change.questionID)) { line += "<br>" + md(risk) }
+        if let choices = change.choicesSummary { line += "<br>choices: " + md(choices) }
         if change.noteChanged {
             // Only the lines that changed, as the text diff shows them: a one-word fix to a
             // long note is one struck line and one new line, not the whole note twice.

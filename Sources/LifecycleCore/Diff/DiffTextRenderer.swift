@@ -31,7 +31,7 @@ public struct DiffTextRenderer: Sendable {
         }
         for area in diff.areas where !area.changes.isEmpty {
             lines.append("")
-            lines.append(paint("\(area.area.title)", "1;36") + "  \(area.before.answered)/\(area.before.total) -> \(area.after.answered)/\(area.after.total) answered, gaps \(area.before.gaps) -> \(area.after.gaps)")
+            lines.append(paint("\(area.area.labelledTitle)", "1;36") + "  \(area.before.answered)/\(area.before.total) -> \(area.after.answered)/\(area.after.total) answered, gaps \(area.before.gaps) -> \(area.after.gaps)")
             for change in area.changes { lines += describe(change) }
         }
         if !diff.outsideCatalog.isEmpty {
@@ -43,7 +43,7 @@ public struct DiffTextRenderer: Sendable {
         lines.append(paint("Summary per area", "1"))
         lines.append("  " + DisplayWidth.padded("Area", toWidth: 22) + "answered     gaps    improved regressed never answered")
         for area in diff.areas {
-            lines.append("  " + DisplayWidth.padded(area.area.title, toWidth: 22)
+            lines.append("  " + DisplayWidth.padded(area.area.labelledTitle, toWidth: 22)
                 + DisplayWidth.padded("\(area.before.answered) -> \(area.after.answered)", toWidth: 13)
                 + DisplayWidth.padded("\(area.before.gaps) -> \(area.after.gaps)", toWidth: 8)
                 + DisplayWidth.padded("\(area.improvements)", toWidth: 9)
@@ -74,6 +74,8 @@ public struct DiffTextRenderer: Sendable {
         let text = diff.catalog.question(id: change.questionID)?.text ?? "(not in this catalog)"
         var lines = ["  " + paint(change.kind.marker + " " + safe(change.questionID), code) + "  " + status,
                      "      " + safe(text)]
+        if let risk = change.riskSummary(diff.catalog.question(id: change.questionID)) { lines.append("      " + risk) }
+        if let choices = change.choicesSummary { lines.append("      choices: " + safe(choices)) }
         if change.noteChanged {
             lines.append("      note:")
             for line in LineDiff.lines(change.before.note, change.after.note) {

@@ -53,13 +53,13 @@ public struct PackLibrary: Sendable {
     /// The built-in packs: the book's lifecycle questions (from `content/`) and every
     /// `content/*.pack.json`.
     public static func builtIn(catalog: Catalog) -> [Pack] {
-        var packs = [fundamentals(catalog)]
-        for (name, bytes) in EmbeddedResources.files.sorted(by: { $0.key < $1.key })
-        where name.hasPrefix("content/") && name.hasSuffix(PackFiles.suffix) {
-            if let pack = PackDecoder.read(bytes: Array(bytes.utf8)).pack { packs.append(pack) }
-        }
-        return packs
+        [fundamentals(catalog)] + embeddedPacks
     }
+
+    /// Every `content/*.pack.json`, decoded once per run.
+    static let embeddedPacks: [Pack] = EmbeddedResources.files.sorted(by: { $0.key < $1.key })
+        .filter { $0.key.hasPrefix("content/") && $0.key.hasSuffix(PackFiles.suffix) }
+        .compactMap { PackDecoder.read(bytes: Array($0.value.utf8)).pack }
 
     /// The built-in catalog as a pack; its files in `content/` stay the source.
     public static func fundamentals(_ catalog: Catalog) -> Pack {

@@ -56,7 +56,7 @@ public enum HTMLReportRenderer {
             html += "<table>\n<thead><tr><th>Area</th><th>Status</th><th>Question</th><th>Note</th></tr></thead>\n<tbody>\n"
             for item in plan {
                 let status = item.answer.status == .gap ? "gap" : "partial"
-                html += "<tr><td>\(escape(item.area.title))</td><td class=\"\(status)\">\(status)</td><td><code>\(escape(item.questionID))</code><br/>\(escape(item.text))</td><td class=\"note\">\(escape(item.answer.note))</td></tr>\n"
+                html += "<tr><td>\(escape(item.area.labelledTitle))</td><td class=\"\(status)\">\(status)</td><td><code>\(escape(item.questionID))</code><br/>\(escape(item.text))</td><td class=\"note\">\(escape(item.answer.note))</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }
@@ -84,7 +84,7 @@ public enum HTMLReportRenderer {
         for (index, area) in report.catalog.areas.enumerated() {
             let y = index * rowHeight + 5
             let p = report.assessment.progress(of: area)
-            svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"13\">\(escape(area.title))</text>\n"
+            svg += "<text x=\"0\" y=\"\(y + 16)\" font-size=\"13\">\(escape(area.labelledTitle))</text>\n"
             var x = Double(labelWidth)
             let segments: [(AnswerStatus, Int)] = [(.addressed, p.addressed), (.partial, p.partial), (.gap, p.gaps), (.notApplicable, p.notApplicable), (.unanswered, p.unanswered)]
             for (status, count) in segments where count > 0 {

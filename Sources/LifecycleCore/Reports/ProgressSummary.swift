@@ -60,9 +60,15 @@ public struct ProgressSummary: Sendable {
         lines.append("Last change: \(assessment.lastChange.text)")
         lines.append("")
         let titleWidth = max(22, catalog.areas.map { $0.title.count }.max() ?? 0)
-        for kind in AreaKind.allCases where catalog.areas.contains(where: { $0.kind == kind }) {
-            lines.append(kind.heading)
-            for area in catalog.areas where area.kind == kind {
+        // The book's areas under their kinds, every other pack's under its id.
+        let groups: [(String, [CatalogArea])] = [AreaKind.stage, .undercurrent].map { kind in
+            (kind.heading, catalog.areas.filter { $0.kind == kind && $0.packID == PackLibrary.fundamentalsID })
+        } + Array(Set(catalog.areas.map(\.packID)).subtracting([PackLibrary.fundamentalsID])).sorted { first, second in
+            catalog.areas.firstIndex { $0.packID == first }! < catalog.areas.firstIndex { $0.packID == second }!
+        }.map { pack in ("Pack \(pack)", catalog.areas.filter { $0.packID == pack }) }
+        for (heading, areas) in groups where !areas.isEmpty {
+            lines.append(heading)
+            for area in areas {
                 let progress = assessment.progress(of: area)
                 let count = "\(progress.answered)/\(progress.total)"
                 lines.append("  " + DisplayWidth.padded(area.title, toWidth: titleWidth) + " "

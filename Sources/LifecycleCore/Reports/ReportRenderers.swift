@@ -13,7 +13,7 @@ public enum ReportRenderers {
         lines += ["| Area | Kind | Answered | Addressed | Partial | Gaps | N/A |", "|---|---|---|---|---|---|---|"]
         for area in report.catalog.areas {
             let p = a.progress(of: area)
-            lines.append("| \(area.title) | \(area.kind.rawValue) | \(p.answered)/\(p.total) | \(p.addressed) | \(p.partial) | \(p.gaps) | \(p.notApplicable) |")
+            lines.append("| \(area.labelledTitle) | \(area.kind.rawValue) | \(p.answered)/\(p.total) | \(p.addressed) | \(p.partial) | \(p.gaps) | \(p.notApplicable) |")
         }
         lines += ["", "## Improvement plan", ""]
         let plan = report.improvementPlan
@@ -22,7 +22,7 @@ public enum ReportRenderers {
         for item in plan {
             if item.area.id != currentArea {
                 currentArea = item.area.id
-                lines += ["", "### \(item.area.title)", ""]
+                lines += ["", "### \(item.area.labelledTitle)", ""]
             }
             var line = "- **\(item.answer.status == .gap ? "Gap" : "Partial")** `\(item.questionID)`: \(md(item.text))"
             if !item.answer.note.isEmpty { line += "<br>\(md(item.answer.note))" }

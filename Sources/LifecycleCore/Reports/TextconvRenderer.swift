@@ -10,10 +10,15 @@ public enum TextconvRenderer {
             lines.append("reviewers: \(assessment.reviewers.map(safe).joined(separator: ", "))")
         }
         lines.append("catalog: \(safe(assessment.catalog.id)) \(safe(assessment.catalog.version))")
+        if !assessment.packs.isEmpty {
+            lines.append("packs: " + assessment.packs.map { "\(safe($0.id)) \(safe($0.version))" }.joined(separator: ", "))
+        }
         let overall = assessment.overallProgress(in: catalog)
         lines.append("progress: \(overall.answered)/\(overall.total) answered, \(Counted.noun(overall.gaps, "gap")), \(overall.partial) partial")
         func answerLines(_ id: String, _ answer: Answer) -> [String] {
             var result = ["\(safe(id)): \(answer.status.label)"]
+            // One choice per line: ticking one more is a one-line change in a diff.
+            for choice in answer.choices { result.append("  choice: \(safe(choice))") }
             if !answer.reason.isEmpty { result.append("  reason: \(safe(answer.reason))") }
             if !answer.note.isEmpty {
                 for line in answer.note.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -27,7 +32,7 @@ public enum TextconvRenderer {
             guard !answered.isEmpty else { continue }
             let progress = assessment.progress(of: area)
             lines.append("")
-            lines.append("[\(area.title)] \(progress.answered)/\(progress.total) answered, \(Counted.noun(progress.gaps, "gap"))")
+            lines.append("[\(area.labelledTitle)] \(progress.answered)/\(progress.total) answered, \(Counted.noun(progress.gaps, "gap"))")
             for question in answered { lines += answerLines(question.id, assessment.answers[question.id]!) }
         }
         let unknown = assessment.unknownQuestionIDs(in: catalog)
