@@ -160,10 +160,10 @@ final class AssessmentFormatTests: XCTestCase {
 
     func testANewerFormatIsRefusedWithAnUpgradeHint() {
         let (assessment, problems) = decode("""
-            {"formatVersion": 2, "name": "X", "catalog": {"id": "c", "version": "1"}, "created": "2026-01-01T00:00:00Z"}
+            {"formatVersion": 3, "name": "X", "catalog": {"id": "c", "version": "1"}, "created": "2026-01-01T00:00:00Z"}
             """)
         XCTAssertNil(assessment)
-        XCTAssertEqual(problems.map(\.description), ["$.formatVersion: format 2 is newer than this build of lifecycle understands (up to 1); upgrade lifecycle to open it"])
+        XCTAssertEqual(problems.map(\.description), ["$.formatVersion: format 3 is newer than this build of lifecycle understands (up to 2); upgrade lifecycle to open it"])
     }
 
     func testProgressCountsPerAreaAndOverall() {

@@ -205,7 +205,7 @@ final class AssessmentStoreTests: XCTestCase {
 
     func testNewerFormatVersion() {
         assertRejected(Array(#"{"formatVersion": 9, "name": "x", "catalog": {"id": "c", "version": "1"}, "created": "2026-01-01T00:00:00Z"}"#.utf8),
-                       expect: ": $.formatVersion: format 9 is newer than this build of lifecycle understands (up to 1); upgrade lifecycle to open it")
+                       expect: ": $.formatVersion: format 9 is newer than this build of lifecycle understands (up to 2); upgrade lifecycle to open it")
     }
 
     func testNotUTF8() {

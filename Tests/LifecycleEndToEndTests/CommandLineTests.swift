@@ -88,7 +88,7 @@ final class CommandLineTests: XCTestCase {
         let before = try Data(contentsOf: URL(fileURLWithPath: file))
         let unknown = try lifecycle.run("set", file, "generation.nope", "--status", "gap")
         XCTAssertEqual(unknown.status, 2)
-        XCTAssertEqual(unknown.stderr, "lifecycle: error: unknown question \"generation.nope\" (see `lifecycle questions`)\n")
+        XCTAssertEqual(unknown.stderr, "lifecycle: error: unknown question \"generation.nope\" (see `lifecycle questions` or `lifecycle pack show ID`)\n")
         let badStatus = try lifecycle.run("set", file, "generation.event-rate", "--status", "done")
         XCTAssertEqual(badStatus.status, 2)
         XCTAssertTrue(badStatus.stderr.hasPrefix("lifecycle: error: the value 'done' is invalid for '--status <status>'"), badStatus.stderr)

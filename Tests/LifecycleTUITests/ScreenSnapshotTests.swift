@@ -55,6 +55,15 @@ final class ScreenSnapshotTests: XCTestCase {
         return state
     }
 
+    /// The book's pack and a team pack, on the team pack's question answered by choices.
+    private func packs(_ width: Int, _ height: Int) -> AppState {
+        var state = PackFixture.state(catalog: catalog, width: width, height: height,
+                                      answers: ["generation.source-kind": Answer(status: .gap)], now: now.timestamp)
+        let index = state.explorer!.catalog.areas.firstIndex { $0.id == "team:ops" }!
+        state = pressing(state, [.character("h")] + Array(repeating: .character("j"), count: index - state.explorer!.areaIndex) + [.character("l")])
+        return state
+    }
+
     /// (name, state) for every screen and overlay at one size.
     private func screens(_ width: Int, _ height: Int) -> [(String, AppState)] {
         let base = explorer(width, height)
@@ -81,6 +90,8 @@ final class ScreenSnapshotTests: XCTestCase {
             ("compare-picker", picker),
             ("comparison", pressing(picker, [.enter])),
             ("findings", pressing(base, [.character("P"), .character("j")])),
+            ("packs", packs(width, height)),
+            ("checklist", pressing(packs(width, height), [.character(" "), .character(" "), .character("j")])),
             ("start", start(width, height)),
             ("start-new", pressing(start(width, height), [.character("n")] + "Harbour".map { .character($0) })),
             ("start-maturity", pressing(start(width, height), [.character("n")] + "Harbour".map { .character($0) } + [.enter])),

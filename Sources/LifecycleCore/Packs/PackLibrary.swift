@@ -48,6 +48,12 @@ public struct PackLibrary: Sendable {
         if let workspace { addFolder(workspace.directory + "/packs") { .workspace($0) } }
     }
 
+    /// The built-in packs and these, as if named on the command line (tests, benchmarks).
+    public init(catalog: Catalog, adding extra: [Pack]) {
+        packs = PackLibrary.builtIn(catalog: catalog).map { FoundPack(pack: $0, origin: .builtIn, warnings: []) }
+            + extra.map { FoundPack(pack: $0, origin: .path($0.id), warnings: []) }
+    }
+
     public func pack(id: String) -> FoundPack? { packs.first { $0.pack.id == id } }
 
     /// The built-in packs: the book's lifecycle questions (from `content/`) and every

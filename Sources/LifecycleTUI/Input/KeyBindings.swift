@@ -28,6 +28,7 @@ public struct KeyBinding: Sendable {
         case comparePicker = "Compare with"
         case diff = "Comparison"
         case findings = "Open findings"
+        case checklist = "Choices (a question answered by choices)"
         case prompt = "Prompts (a name, a reason, a milestone label, a file name)"
         case choicePrompt = "Choosing the maturity stage"
         case conflict = "Conflict with the file on disk"
@@ -67,7 +68,7 @@ extension Key {
 }
 
 public enum KeyBindings {
-    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + prompt + choicePrompt + conflict + start
+    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + checklist + prompt + choicePrompt + conflict + start
 
     static let explorer: [KeyBinding] = [
         KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer, .moveDown, matches: [.down, .character("j")]),
@@ -81,7 +82,8 @@ public enum KeyBindings {
         KeyBinding("g/G", "first / last (also Home / End)", .explorer, .first, matches: [.character("g"), .home]),
         KeyBinding("", "", .explorer, .last, matches: [.character("G"), .end]),
         KeyBinding("1-9", "jump to area 1-9 (stages are 1-5)", .explorer, .jumpToArea, matches: Key.chars("123456789")),
-        KeyBinding("Space", "tick: unanswered ↔ addressed", .explorer, .tick, matches: [.character(" ")], footer: "tick"),
+        KeyBinding("Space", "tick: unanswered ↔ addressed; on a question answered by choices, its checklist", .explorer, .tick,
+                   matches: [.character(" ")], footer: "tick"),
         KeyBinding("a", "mark addressed", .explorer, .markAddressed, matches: [.character("a")]),
         KeyBinding("p", "mark partial", .explorer, .markPartial, matches: [.character("p")]),
         KeyBinding("x", "mark gap", .explorer, .markGap, matches: [.character("x")], footer: "status", footerKeys: "a p x - u"),
@@ -137,6 +139,15 @@ public enum KeyBindings {
         KeyBinding("Enter", "go to the question", .findings, .confirm, matches: [.enter], footer: "go to question"),
         KeyBinding("Esc/q/P", "close", .findings, .close, matches: [.escape, .character("q"), .character("P")], footer: "close", footerKeys: "Esc",
                    essential: true),
+    ]
+
+    static let checklist: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "choose a choice", .checklist, .moveDown, matches: [.down, .character("j")], footer: "move", footerKeys: "j/k"),
+        KeyBinding("", "", .checklist, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("Space", "tick or untick it (none of these clears the others, and the reverse)", .checklist, .tick,
+                   matches: [.character(" ")], footer: "tick"),
+        KeyBinding("Enter/Esc", "done: keep the choices and save (the status follows from the risk)", .checklist, .close,
+                   matches: [.enter, .escape], footer: "done, saved", footerKeys: "Esc", essential: true),
     ]
 
     static let prompt: [KeyBinding] = [

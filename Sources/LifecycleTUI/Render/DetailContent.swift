@@ -50,6 +50,16 @@ struct DetailContent {
             let reason = answer.reason.isEmpty ? "(none given: press - to add one)" : shown(TerminalSafeText.escapedKeepingLines(answer.reason))
             lines += StyledLine.wrapped("Reason: " + reason, width: width, style: Style(.notApplicable))
         }
+        if question.isAnsweredByChoices {
+            let risk = question.risk(of: answer)
+            lines.append(StyledLine(text: "Risk: " + RiskMarks.label(risk, ascii: ascii), style: RiskMarks.style(risk)))
+            lines.append(StyledLine(text: "Choices (Space opens the checklist):", style: .bold))
+            for choice in question.choices {
+                let ticked = answer.choices.contains(choice.id)
+                lines += StyledLine.wrapped((ticked ? (ascii ? "[x] " : "[✓] ") : "[ ] ") + shown(choice.text), width: width,
+                                            style: ticked ? Style(.addressed) : .normal, indent: 2)
+            }
+        }
         if answer.note.isEmpty {
             lines.append(StyledLine(text: "Note: none (Enter to write one, E for $EDITOR)", style: .dim))
         } else {
@@ -57,9 +67,19 @@ struct DetailContent {
             let note = shown(TerminalSafeText.escapedKeepingLines(answer.note)).replacing("\t", with: "    ")
             lines += StyledLine.wrapped(note, width: width, style: .normal, indent: 2)
         }
+        // What the missing practices would take: each unticked choice's improvement text.
+        let missing = question.choices.filter { !$0.isNone && !$0.plan.isEmpty && !answer.choices.contains($0.id) }
+        if !missing.isEmpty && !answer.choices.isEmpty {
+            lines.append(StyledLine(text: "To improve:", style: .bold))
+            for choice in missing { lines += StyledLine.wrapped("- " + shown(choice.plan), width: width, style: .normal, indent: 2) }
+        }
         lines.append(StyledLine(text: "", style: .normal))
-        lines += StyledLine.wrapped("Hint: " + shown(question.hint), width: width, style: .dim)
-        let reference = "\(question.id)\(separator)chapter \(question.chapter)\(separator)" + question.tags.map { "#" + $0 }.joined(separator: " ")
+        if !question.hint.isEmpty { lines += StyledLine.wrapped("Hint: " + shown(question.hint), width: width, style: .dim) }
+        for resource in question.resources {
+            lines += StyledLine.wrapped("More: " + shown(resource.text) + (resource.url.map { " " + shown($0) } ?? ""), width: width, style: .dim)
+        }
+        let chapter = question.chapter > 0 ? "\(separator)chapter \(question.chapter)" : ""
+        let reference = "\(question.id)\(chapter)\(separator)" + question.tags.map { "#" + $0 }.joined(separator: " ")
         lines += StyledLine.wrapped(shown(reference), width: width, style: .dim)
         return lines
     }

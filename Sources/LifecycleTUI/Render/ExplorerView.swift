@@ -70,6 +70,7 @@ struct ExplorerView {
         case .overview: .overview
         case .diffView: .diff
         case .findings: .findings
+        case .checklist: .checklist
         case .reasonPrompt, .milestonePrompt, .saveCopyPrompt: .prompt
         case .comparePicker: .comparePicker
         case .conflict: .conflict
@@ -92,38 +93,45 @@ struct ExplorerView {
     private func drawSidebar(_ screen: inout Screen, _ layout: ExplorerLayout) {
         let rect = layout.sidebar
         let focused = state.focus == .sidebar && state.overlay == nil
-        screen.put(" LIFECYCLE", row: rect.row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
-        let undercurrentHeading = rect.row + SidebarRows.row(ofArea: catalog.stages.count, catalog: catalog) - 1
-        screen.put(" UNDERCURRENTS", row: undercurrentHeading, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
         let titleWidth = layout.sidebarTitleWidth
-        for (index, area) in catalog.areas.enumerated() {
-            let row = rect.row + SidebarRows.row(ofArea: index, catalog: catalog)
+        let lines = SidebarRows.lines(catalog: catalog, currentArea: state.areaIndex)
+        let packStart = SidebarRows.packRange(holding: state.areaIndex, catalog: catalog).lowerBound
+        for (offset, line) in lines.enumerated() {
+            let row = rect.row + offset
             guard row < rect.row + rect.height else { break }
-            let selected = index == state.areaIndex && state.source == .area(index)
-            let progress = state.areaProgress[index]
-            let rowStyle: Style = selected && focused ? .selected : (selected ? .bold : .normal)
-            if selected && focused { screen.fill(row: row, column: rect.column, width: rect.width, height: 1, style: .selected) }
-            var x = rect.column
-            x += screen.put(selected ? (ascii ? ">" : "▶") : " ", row: row, column: x, style: rowStyle.with(bold: true))
-            x += screen.put(index < 9 ? "\(index + 1)" : " ", row: row, column: x, style: selected && focused ? .selected : .dim)
-            x += 1
-            let fullTitle = screen.visible(area.title)
-            let title = DisplayWidth.of(fullTitle) <= titleWidth ? fullTitle : screen.visible(area.shortTitle)
-            screen.put(DisplayWidth.padded(title, toWidth: titleWidth, ellipsis: screen.ellipsis), row: row, column: x, style: rowStyle)
-            x += titleWidth + 1
-            screen.put(StatusMarks.bar(progress, width: 5, ascii: ascii), row: row, column: x,
-                       style: selected && focused ? .selected : Style(progress.answered == progress.total ? .addressed : .accent))
-            x += 6
-            let count = "\(progress.answered)/\(progress.total)"
-            screen.put(String(repeating: " ", count: max(0, 5 - count.count)) + count, row: row, column: x, style: rowStyle)
-            x += 6
-            if progress.gaps > 0 {
-                screen.put("\(progress.gaps)\(StatusMarks.gapGlyph(ascii: ascii))", row: row, column: x,
-                           style: selected && focused ? .selected : Style(.gap, bold: true), maxWidth: rect.column + rect.width - x)
+            switch line {
+            case .blank:
+                continue
+            case .heading(let text):
+                screen.put(text, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
+            case .pack(let id, let title, _):
+                let areas = SidebarRows.packRanges(catalog).first { $0.id == id }?.range ?? 0..<0
+                let progress = areas.reduce(Progress()) { $0 + state.areaProgress[$1] }
+                var x = rect.column
+                x += screen.put(" " + (ascii ? "+" : "▸") + " ", row: row, column: x, style: .dim)
+                screen.put(DisplayWidth.padded(screen.visible(title), toWidth: titleWidth, ellipsis: screen.ellipsis), row: row, column: x, style: Style(.accent))
+                x += titleWidth + 1
+                drawCounts(&screen, progress, row: row, column: x, right: rect.column + rect.width, style: .normal, highlighted: false)
+            case .area(let index):
+                let area = catalog.areas[index]
+                let selected = index == state.areaIndex && state.source == .area(index)
+                let progress = state.areaProgress[index]
+                let rowStyle: Style = selected && focused ? .selected : (selected ? .bold : .normal)
+                if selected && focused { screen.fill(row: row, column: rect.column, width: rect.width, height: 1, style: .selected) }
+                var x = rect.column
+                x += screen.put(selected ? (ascii ? ">" : "▶") : " ", row: row, column: x, style: rowStyle.with(bold: true))
+                let number = index - packStart
+                x += screen.put((0..<9).contains(number) ? "\(number + 1)" : " ", row: row, column: x, style: selected && focused ? .selected : .dim)
+                x += 1
+                let fullTitle = screen.visible(area.title)
+                let title = DisplayWidth.of(fullTitle) <= titleWidth ? fullTitle : screen.visible(area.shortTitle)
+                screen.put(DisplayWidth.padded(title, toWidth: titleWidth, ellipsis: screen.ellipsis), row: row, column: x, style: rowStyle)
+                x += titleWidth + 1
+                drawCounts(&screen, progress, row: row, column: x, right: rect.column + rect.width, style: rowStyle, highlighted: selected && focused)
             }
         }
         // Below the areas: maturity and the meaning of the columns, when there is room.
-        var row = rect.row + SidebarRows.row(ofArea: catalog.areas.count - 1, catalog: catalog) + 2
+        var row = rect.row + lines.count + 1
         let bottom = rect.row + rect.height
         if row < bottom, let maturity = assessment.maturity {
             screen.put(" Maturity: " + (catalog.maturityStage(id: maturity)?.title ?? maturity), row: row, column: rect.column, style: .dim, maxWidth: rect.width)
@@ -131,6 +139,21 @@ struct ExplorerView {
         }
         if row < bottom {
             screen.put(" bar: answered\(symbols.separator)n/m\(symbols.separator)\(StatusMarks.gapGlyph(ascii: ascii)) gaps", row: row, column: rect.column, style: .dim, maxWidth: rect.width)
+        }
+    }
+
+    /// The bar, answered/total and the gap count of one sidebar line.
+    private func drawCounts(_ screen: inout Screen, _ progress: Progress, row: Int, column: Int, right: Int, style: Style, highlighted: Bool) {
+        var x = column
+        screen.put(StatusMarks.bar(progress, width: 5, ascii: ascii), row: row, column: x,
+                   style: highlighted ? .selected : Style(progress.answered == progress.total ? .addressed : .accent))
+        x += 6
+        let count = "\(progress.answered)/\(progress.total)"
+        screen.put(String(repeating: " ", count: max(0, 5 - count.count)) + count, row: row, column: x, style: style)
+        x += 6
+        if progress.gaps > 0 {
+            screen.put("\(progress.gaps)\(StatusMarks.gapGlyph(ascii: ascii))", row: row, column: x,
+                       style: highlighted ? .selected : Style(.gap, bold: true), maxWidth: right - x)
         }
     }
 

@@ -24,6 +24,7 @@ struct OverlayView {
         case .comparePicker(let picker): drawComparePicker(&screen, picker)
         case .diffView(let view): drawDiffView(&screen, view)
         case .findings(let view): FindingsView(state: state, view: view, ascii: ascii).draw(&screen)
+        case .checklist(let checklist): ChecklistView(state: state, checklist: checklist, ascii: ascii).draw(&screen)
         case nil: break
         }
     }

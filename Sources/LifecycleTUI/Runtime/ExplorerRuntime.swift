@@ -197,10 +197,18 @@ public final class ExplorerRuntime {
 
     private func open(path: String, isDemo: Bool) -> RuntimeReport {
         do {
-            return .opened(try store.load(path), isDemo: isDemo)
+            let loaded = try store.load(path)
+            return .opened(loaded, isDemo: isDemo, review: Self.review(of: loaded, book: state.catalog))
         } catch {
             return .openFailed(message: error.description)
         }
+    }
+
+    /// The packs a file reviews, when it names any (reading pack files is I/O: done here,
+    /// reported to `update`).
+    public static func review(of loaded: LoadedAssessment, book: Catalog) -> ComposedReview? {
+        loaded.assessment.packs.isEmpty ? nil
+            : PackComposition.review(of: loaded.assessment, at: loaded.path, book: book, workspace: Workspace.fromEnvironment())
     }
 
     private func create(path: String, name: String, maturity: String?) -> RuntimeReport {

@@ -54,7 +54,8 @@ public struct ExplorerState: Sendable {
     public var redoStack: [AnswerChange] = []
 
     public init(catalog: Catalog, document: OpenDocument) {
-        self.catalog = catalog
+        self.catalog = document.review?.catalog ?? catalog
+        let catalog = self.catalog
         self.document = document
         areaProgress = catalog.areas.map { document.assessment.progress(of: $0) }
         overallProgress = areaProgress.reduce(Progress(), +)
@@ -64,6 +65,10 @@ public struct ExplorerState: Sendable {
         let unknown = document.assessment.unknownQuestionIDs(in: catalog).count
         if unknown > 0 {
             flash = "\(unknown) answer\(unknown == 1 ? "" : "s") for questions not in this catalog: kept as they are"
+        }
+        if let missing = document.review?.missing.first {
+            let count = document.assessment.answers.keys.count { PackKey.pack(of: $0) == missing.id }
+            flash = "pack \(missing.id) \(missing.version) is not found: its \(count) answer\(count == 1 ? " is" : "s are") kept (lifecycle pack list)"
         }
         let conflicted = document.assessment.answers.values.filter { ThreeWayMerge.hasConflictMarkers($0.note) }.count
         if conflicted > 0 {

@@ -12,8 +12,11 @@ public struct OpenDocument: Sendable {
     public var saveState: SaveState
     /// True for the demo's private copy (shown in the header).
     public var isDemo: Bool
+    /// The packs the file reviews, composed (nil: the book's pack alone).
+    public var review: ComposedReview?
 
-    public init(loaded: LoadedAssessment, isDemo: Bool = false) {
+    public init(loaded: LoadedAssessment, isDemo: Bool = false, review: ComposedReview? = nil) {
+        self.review = review
         assessment = loaded.assessment
         base = loaded.assessment
         path = loaded.path

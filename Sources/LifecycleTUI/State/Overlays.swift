@@ -19,6 +19,20 @@ public enum Overlay: Equatable, Sendable {
     case diffView(DiffViewState)
     /// Every gap and partial answer across areas, highest risk first (`P`).
     case findings(FindingsViewState)
+    /// The choices of a question answered by choices, ticked with Space.
+    case checklist(ChecklistState)
+}
+
+/// A question's choices while they are being ticked; saved when the checklist closes.
+public struct ChecklistState: Equatable, Sendable {
+    public var questionID: String
+    public var selected: [String]
+    public var cursor = 0
+
+    public init(questionID: String, selected: [String]) {
+        self.questionID = questionID
+        self.selected = selected
+    }
 }
 
 /// The open findings as they were when the view was opened; Enter goes to one.

@@ -6,8 +6,8 @@ extension AppState {
     /// next) is made here, so it is tested without files.
     public mutating func receive(_ report: RuntimeReport, now: Moment) -> [Effect] {
         switch report {
-        case .opened(let loaded, let isDemo):
-            showExplorer(OpenDocument(loaded: loaded, isDemo: isDemo), fromStartScreen: startScreen != nil || cameFromStartScreen)
+        case .opened(let loaded, let isDemo, let review):
+            showExplorer(OpenDocument(loaded: loaded, isDemo: isDemo, review: review), fromStartScreen: startScreen != nil || cameFromStartScreen)
         case .openFailed(let message):
             setFlash(message)
         case .workspaceListed(let start):
@@ -44,7 +44,7 @@ extension ExplorerState {
         case .diskChecked(let check):
             return diskChanged(check)
         case .reloaded(let loaded):
-            replaceDocument(OpenDocument(loaded: loaded, isDemo: document.isDemo))
+            replaceDocument(OpenDocument(loaded: loaded, isDemo: document.isDemo, review: document.review))
             pendingConflict = nil
             flash = "reloaded from disk"
         case .reloadFailed(let message):
@@ -127,7 +127,7 @@ extension ExplorerState {
             flash = "the file on disk changed and cannot be read: \(message)"
         case .changed(let theirs):
             guard document.saveState.hasUnsavedChanges else {
-                var fresh = OpenDocument(loaded: theirs, isDemo: document.isDemo)
+                var fresh = OpenDocument(loaded: theirs, isDemo: document.isDemo, review: document.review)
                 fresh.saveState = .clean
                 replaceDocument(fresh)
                 flash = "reloaded: the file was changed on disk by someone else"

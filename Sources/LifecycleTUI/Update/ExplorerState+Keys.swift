@@ -24,8 +24,10 @@ extension ExplorerState {
             // The table binds only the ASCII digits 1-9 (other scripts' digits are numbers
             // too, but not these keys).
             guard case .character(let digit) = key, let value = digit.asciiValue else { return [] }
-            let index = Int(value) - Int(UInt8(ascii: "1"))
-            if catalog.areas.indices.contains(index) { selectArea(index); focus = .questions }
+            // Within the current pack: 1 is its first area (the book's stages are 1-5).
+            let range = SidebarRows.packRange(holding: areaIndex, catalog: catalog)
+            let index = range.lowerBound + Int(value) - Int(UInt8(ascii: "1"))
+            if range.contains(index) { selectArea(index); focus = .questions }
         case .tick: return toggleCurrent(now: now)
         case .markAddressed: return setStatus(.addressed, now: now)
         case .markPartial: return setStatus(.partial, now: now)
@@ -172,14 +174,25 @@ extension ExplorerState {
 
     private mutating func toggleCurrent(now: Timestamp) -> [Effect] {
         guard let id = answerableQuestionID else { return needQuestionFocus() }
+        if catalog.question(id: id)?.isAnsweredByChoices == true {
+            overlay = .checklist(ChecklistState(questionID: id, selected: assessment.answer(for: id).choices))
+            return []
+        }
         return setStatus(assessment.status(of: id) == .addressed ? .unanswered : .addressed, now: now)
     }
 
     private mutating func setStatus(_ status: AnswerStatus, now: Timestamp) -> [Effect] {
         guard let id = answerableQuestionID else { return needQuestionFocus() }
         var answer = assessment.answer(for: id)
+        let byChoices = catalog.question(id: id)?.isAnsweredByChoices == true
+        if byChoices, status != .unanswered, status != .notApplicable {
+            flash = "answered by choices: Space opens its checklist (the status follows from the risk)"
+            return []
+        }
         guard answer.status != status else { return [] }
         answer.status = status
+        // Unanswered or not applicable: the ticked choices no longer stand.
+        if byChoices { answer.choices = [] }
         // A reason belongs to not-applicable only: it goes when the status leaves it.
         if status != .notApplicable { answer.reason = "" }
         setAnswer(answer, for: id, at: now)
@@ -199,6 +212,10 @@ extension ExplorerState {
         switch overlay {
         case .noteEditor(let editor):
             commitNote(editor.buffer.text, for: editor.questionID, now: now)
+            if !keepOpen { overlay = nil }
+        case .checklist(let checklist):
+            // Quitting or suspending with the checklist open keeps what was ticked.
+            if let question = catalog.question(id: checklist.questionID) { _ = commitChoices(checklist, of: question, now: now) }
             if !keepOpen { overlay = nil }
         case .reasonPrompt(let id, let buffer):
             var answer = assessment.answer(for: id)
@@ -235,7 +252,7 @@ extension ExplorerState {
             focus = .sidebar
             switch action {
             case .click:
-                if let index = SidebarRows.area(atRow: row - layout.sidebar.row, catalog: catalog) { selectArea(index) }
+                if let index = SidebarRows.area(atRow: row - layout.sidebar.row, catalog: catalog, currentArea: areaIndex) { selectArea(index) }
             case .scrollUp: move(by: -1, layout: layout)
             case .scrollDown: move(by: 1, layout: layout)
             }
@@ -260,15 +277,3 @@ extension ExplorerState {
     }
 }
 
-/// Which sidebar row shows which area: a heading, the stages, a blank row, a heading,
-/// the undercurrents.
-enum SidebarRows {
-    static func row(ofArea index: Int, catalog: Catalog) -> Int {
-        let stageCount = catalog.stages.count
-        return index < stageCount ? 1 + index : 3 + index
-    }
-
-    static func area(atRow row: Int, catalog: Catalog) -> Int? {
-        catalog.areas.indices.first { self.row(ofArea: $0, catalog: catalog) == row }
-    }
-}

@@ -149,10 +149,33 @@ extension ExplorerState {
             default: break
             }
             if case .findings = overlay { overlay = .findings(view) }
+        case .checklist(var checklist):
+            guard let question = catalog.question(id: checklist.questionID) else { overlay = nil; return [] }
+            switch KeyBindings.action(for: key, in: .checklist) {
+            case .moveDown: checklist.cursor = min(question.choices.count - 1, checklist.cursor + 1)
+            case .moveUp: checklist.cursor = max(0, checklist.cursor - 1)
+            case .tick:
+                checklist.selected = ChoiceAnswering.toggling(question.choices[checklist.cursor].id, in: checklist.selected, of: question)
+            case .close:
+                overlay = nil
+                return commitChoices(checklist, of: question, now: now)
+            default: break
+            }
+            if case .checklist = overlay { overlay = .checklist(checklist) }
         case nil:
             break
         }
         return []
+    }
+
+    /// Closing the checklist keeps the ticked choices (one undoable change) and saves.
+    mutating func commitChoices(_ checklist: ChecklistState, of question: Question, now: Timestamp) -> [Effect] {
+        let before = assessment.answer(for: question.id)
+        guard let after = try? ChoiceAnswering.answer(before, of: question, choosing: checklist.selected),
+              after.choices != before.choices || after.status != before.status else { return [] }
+        setAnswer(after, for: question.id, at: now)
+        flash = after.choices.isEmpty ? "choices cleared" : "risk \(question.risk(of: after).name): \(after.status.label)"
+        return [.save]
     }
 
     /// Settles a conflict with another writer: their version becomes the new base, every

@@ -10,7 +10,8 @@ public enum RuntimeReport: Sendable {
     case reloadFailed(message: String)
     case copySaved(path: String, fingerprint: FileFingerprint)
     case copyFailed(message: String)
-    case opened(LoadedAssessment, isDemo: Bool)
+    /// `review`: the packs the file reviews, composed by the runtime (it reads pack files).
+    case opened(LoadedAssessment, isDemo: Bool, review: ComposedReview? = nil)
     case openFailed(message: String)
     case workspaceListed(StartScreenState)
     /// The workspace's assessments, for the compare picker.

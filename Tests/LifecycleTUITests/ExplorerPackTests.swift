@@ -1,0 +1,121 @@
+import Foundation
+import XCTest
+@testable import LifecycleCore
+@testable import LifecycleTUI
+
+/// An assessment reviewing the book's pack and a team pack with a choices question: the
+/// sidebar groups by pack, Space opens the checklist, the status follows the risk.
+enum PackFixture {
+    static let team: Pack = {
+        var url = URL(fileURLWithPath: #filePath)
+        url.deleteLastPathComponent()
+        let bytes = [UInt8](FileManager.default.contents(atPath: url.path + "/Fixtures/packs/team.pack.json")!)
+        return PackDecoder.read(bytes: bytes).pack!
+    }()
+
+    static func state(catalog book: Catalog, width: Int = 80, height: Int = 24, answers: [String: Answer] = [:], now: Timestamp) -> AppState {
+        var assessment = Assessment(name: "Tidewater Freight", maturity: "scaling", catalog: book.reference, created: now)
+        assessment.packs = [PackReference(PackLibrary.fundamentals(book)), PackReference(team)]
+        for (id, answer) in answers { assessment.setAnswer(answer, for: id, at: now) }
+        let review = PackComposition.compose(assessment, book: book, library: PackLibrary(catalog: book, adding: [team]))
+        let loaded = LoadedAssessment(assessment: assessment, path: "/w/tidewater.json", fingerprint: FileFingerprint(bytes: assessment.canonicalBytes()))
+        var state = AppState(catalog: book, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [])), width: width, height: height)
+        state.showExplorer(OpenDocument(loaded: loaded, review: review), fromStartScreen: false)
+        return state
+    }
+}
+
+final class ExplorerPackTests: XCTestCase {
+    private func press(_ state: inout AppState, _ keys: Key...) {
+        for key in keys { _ = state.update(.key(key), now: fixedMoment) }
+    }
+
+    /// Puts the cursor on the team pack's choices question.
+    private func onAlerts(_ state: inout AppState) {
+        let index = state.explorer!.catalog.areas.firstIndex { $0.id == "team:ops" }!
+        press(&state, .character("h"))
+        for _ in 0..<(index - state.explorer!.areaIndex) { press(&state, .character("j")) }
+        press(&state, .character("l"))
+        XCTAssertEqual(state.explorer?.currentQuestionID, "team:ops.alerts")
+    }
+
+    func testTheSidebarExpandsThePackOfTheCurrentAreaAndFoldsTheOthers() {
+        var state = PackFixture.state(catalog: catalog, now: fixedTime())
+        var text = state.render().text
+        XCTAssertTrue(text.contains(" LIFECYCLE"), text)
+        XCTAssertTrue(text.contains("▸ team"), "the other pack is one line")
+        onAlerts(&state)
+        text = state.render().text
+        XCTAssertTrue(text.contains("▸ fundamentals"), text)
+        XCTAssertTrue(text.contains(" TEAM"), text)
+        XCTAssertFalse(text.contains("UNDERCURRENTS"), "the book's pack is folded")
+        // Digits count within the current pack: 2 is the team's second area.
+        press(&state, .character("2"))
+        XCTAssertEqual(state.explorer?.currentArea.id, "team:cost")
+    }
+
+    func testSpaceTicksChoicesAndTheStatusFollowsTheRisk() throws {
+        var state = PackFixture.state(catalog: catalog, now: fixedTime())
+        onAlerts(&state)
+        press(&state, .character("a"))
+        XCTAssertTrue(state.render().text.contains("answered by choices: Space opens its checklist"))
+        XCTAssertEqual(state.explorer?.assessment.status(of: "team:ops.alerts"), .unanswered)
+
+        press(&state, .character(" "))
+        guard case .checklist = state.explorer?.overlay else { return XCTFail("no checklist") }
+        XCTAssertTrue(state.render().text.contains("Risk: unanswered (nothing ticked)"))
+        press(&state, .character(" "))  // paged
+        XCTAssertTrue(state.render().text.contains("Risk: ▲ medium"), state.render().text)
+        press(&state, .character("j"), .character(" "))  // runbook
+        XCTAssertTrue(state.render().text.contains("Risk: · none"))
+        press(&state, .character("j"), .character(" "))  // none of these clears the others
+        guard case .checklist(let list) = state.explorer?.overlay else { return XCTFail() }
+        XCTAssertEqual(list.selected, ["alerts_no"])
+        press(&state, .character("k"), .character(" "))  // and a choice clears none of these
+        guard case .checklist(let again) = state.explorer?.overlay else { return XCTFail() }
+        XCTAssertEqual(again.selected, ["runbook"])
+        press(&state, .escape)
+        let explorer = try XCTUnwrap(state.explorer)
+        XCTAssertNil(explorer.overlay)
+        XCTAssertEqual(explorer.assessment.answer(for: "team:ops.alerts").choices, ["runbook"])
+        XCTAssertEqual(explorer.assessment.status(of: "team:ops.alerts"), .gap, "runbook alone: the default rule, high")
+        XCTAssertEqual(explorer.document.saveState, .pending)
+
+        // The counts moved incrementally; a full recount agrees.
+        let recount = explorer.catalog.areas.map { explorer.assessment.progress(of: $0) }
+        XCTAssertEqual(explorer.areaProgress, recount)
+        XCTAssertEqual(explorer.overallProgress, recount.reduce(Progress(), +))
+
+        press(&state, .character("U"))
+        XCTAssertEqual(state.explorer?.assessment.answer(for: "team:ops.alerts").choices, [], "undo takes the ticks back")
+        press(&state, .control("r"))
+        XCTAssertEqual(state.explorer?.assessment.answer(for: "team:ops.alerts").choices, ["runbook"], "redo puts them back")
+        press(&state, .character("u"))
+        XCTAssertEqual(state.explorer?.assessment.answer(for: "team:ops.alerts").choices, [], "u clears the choices")
+        XCTAssertEqual(state.explorer?.assessment.status(of: "team:ops.alerts"), .unanswered)
+    }
+
+    func testTheDetailPaneShowsTheChoicesTheRiskAndWhatToImprove() {
+        var state = PackFixture.state(catalog: catalog, width: 120, height: 40,
+                                      answers: ["team:ops.alerts": Answer(status: .partial, choices: ["paged"])], now: fixedTime())
+        onAlerts(&state)
+        let text = state.render().text
+        XCTAssertTrue(text.contains("Risk: ▲ medium"), text)
+        XCTAssertTrue(text.contains("[✓] The owning team is paged"), text)
+        XCTAssertTrue(text.contains("[ ] Each alert links a runbook"), text)
+        XCTAssertTrue(text.contains("- Link a runbook from every alert."), text)
+        XCTAssertFalse(text.contains("Route pipeline failures"), "a ticked practice needs no plan")
+        XCTAssertTrue(text.contains("More: Alerting guide https://example.org/alerting"), text)
+    }
+
+    func testQuittingWithTheChecklistOpenKeepsTheTicks() {
+        var state = PackFixture.state(catalog: catalog, now: fixedTime())
+        onAlerts(&state)
+        press(&state, .character(" "), .character(" "))
+        if case .explorer(var explorer) = state.mode {
+            explorer.commitOpenEditor(now: fixedTime())
+            XCTAssertEqual(explorer.assessment.answer(for: "team:ops.alerts").choices, ["paged"])
+            XCTAssertNil(explorer.overlay)
+        }
+    }
+}
