@@ -53,7 +53,12 @@ struct MergeCommand: ParsableCommand {
         } else {
             baseAssessment = try store.loadOrReport(base).assessment
         }
-        let result = ThreeWayMerge.merge(base: baseAssessment, ours: oursFile.assessment, theirs: theirsFile.assessment)
+        // The questions of every pack either side reviews, to merge ticked choices one by one.
+        var both = oursFile.assessment
+        both.packs = PackReference.union(oursFile.assessment, theirsFile.assessment, book: catalog)
+        let questions = PackComposition.review(of: both, at: oursFile.path, book: catalog, workspace: Workspace.fromEnvironment()).catalog
+        let result = ThreeWayMerge.merge(base: baseAssessment, ours: oursFile.assessment, theirs: theirsFile.assessment,
+                                         question: { questions.question(id: $0) })
         if result.catalogsDiffer {
             printWarning("the merged files were made against different catalog versions; answers were matched by question id")
         }

@@ -24,7 +24,10 @@ public enum ThreeWayMerge {
     public static let separatorMarker = "======="
     public static let theirsMarker = ">>>>>>> theirs"
 
-    public static func merge(base: Assessment, ours: Assessment, theirs: Assessment) -> MergeResult {
+    /// `question`: looks up a question by answer key, so answers by choices can be merged
+    /// choice by choice (nil: whole answers only).
+    public static func merge(base: Assessment, ours: Assessment, theirs: Assessment,
+                             question: ((String) -> Question?)? = nil) -> MergeResult {
         var merged = ours
         var conflicts: [MergeConflict] = []
 
@@ -44,6 +47,8 @@ public enum ThreeWayMerge {
             merged.catalog = theirs.catalog
         }
 
+        merged.packs = mergePacks(base: base.packs, ours: ours.packs, theirs: theirs.packs)
+
         // Answers.
         let ids = Set(base.answers.keys).union(ours.answers.keys).union(theirs.answers.keys)
         for id in ids.sorted() {
@@ -54,6 +59,8 @@ public enum ThreeWayMerge {
                 merged.answers[id] = t
             } else if sameContent(t, b) {
                 merged.answers[id] = o
+            } else if let q = question?(id), let choices = mergeChoices(base: b, ours: o, theirs: t, of: q) {
+                merged.answers[id] = choices
             } else {
                 merged.answers[id] = conflicted(ours: o ?? Answer(), theirs: t ?? Answer())
                 conflicts.append(MergeConflict(subject: id, detail: "ours \(describe(o)), theirs \(describe(t)); both kept in the note"))
@@ -66,6 +73,37 @@ public enum ThreeWayMerge {
 
         let catalogs = Set([base.catalog.version, ours.catalog.version, theirs.catalog.version])
         return MergeResult(merged: merged, conflicts: conflicts, catalogsDiffer: catalogs.count > 1)
+    }
+
+    /// Both sides ticked choices of one question differently, and nothing else differs:
+    /// each side's additions and removals are applied to the base, and the status follows
+    /// the risk of the result. nil (a conflict) when the result would combine "none of
+    /// these" with another choice, or when more than the choices changed on both sides.
+    static func mergeChoices(base: Answer?, ours: Answer?, theirs: Answer?, of question: Question) -> Answer? {
+        guard question.isAnsweredByChoices else { return nil }
+        let b = base ?? Answer(), o = ours ?? Answer(), t = theirs ?? Answer()
+        guard o.note == t.note, o.reason == t.reason, o.status != .notApplicable, t.status != .notApplicable else { return nil }
+        let start = Set(b.choices)
+        let added = Set(o.choices).subtracting(start).union(Set(t.choices).subtracting(start))
+        let removed = start.subtracting(o.choices).union(start.subtracting(t.choices))
+        let result = start.union(added).subtracting(removed)
+        if let none = question.noneChoice, result.contains(none.id), result.count > 1 { return nil }
+        guard var merged = try? ChoiceAnswering.answer(o, of: question, choosing: Array(result)) else { return nil }
+        merged.changed = max(o.changed ?? Timestamp("1970-01-01T00:00:00Z")!, t.changed ?? Timestamp("1970-01-01T00:00:00Z")!)
+        return merged
+    }
+
+    /// Every pack either side reviews, minus one a side removed (its answers stay).
+    static func mergePacks(base: [PackReference], ours: [PackReference], theirs: [PackReference]) -> [PackReference] {
+        if ours == theirs || theirs == base { return ours }
+        if ours == base { return theirs }
+        let baseIDs = Set(base.map(\.id))
+        let removed = baseIDs.subtracting(ours.map(\.id)).union(baseIDs.subtracting(theirs.map(\.id)))
+        var result: [PackReference] = []
+        for reference in ours + theirs where !removed.contains(reference.id) && !result.contains(where: { $0.id == reference.id }) {
+            result.append(reference)
+        }
+        return result
     }
 
     private static func pick<T: Equatable>(_ base: T, _ ours: T, _ theirs: T, subject: String, conflicts: inout [MergeConflict]) -> T {

@@ -18,7 +18,7 @@ public struct ComposedReview: Sendable {
         var lines: [String] = []
         for reference in missing {
             let count = assessment.answers.keys.count { PackKey.pack(of: $0) == reference.id }
-            lines.append("\(shown): pack \(reference.id) version \(TerminalSafeText.escaped(reference.version)) is not found (looked in: \(searched.map(TerminalSafeText.escaped).joined(separator: ", "))); its \(Counted.noun(count, "answer")) are kept and shown by id")
+            lines.append("\(shown): pack \(reference.id) version \(TerminalSafeText.escaped(reference.version)) is not found (looked in: \(searched.map(TerminalSafeText.escaped).joined(separator: ", "))); its \(Counted.noun(count, "answer")) \(count == 1 ? "is" : "are") kept and shown by id")
         }
         for (recorded, found) in otherVersions {
             lines.append("\(shown): made against pack \(recorded.id) version \(TerminalSafeText.escaped(recorded.version)); this is version \(TerminalSafeText.escaped(found.version)) (answers are matched by question id)")
