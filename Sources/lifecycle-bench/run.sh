@@ -5,7 +5,7 @@
 #   Sources/lifecycle-bench/run.sh [--smoke] [--output FILE]
 #
 # --smoke: few runs and small data, to check the harness itself (CI runs this).
-# Peers: dialog(1) (apt: dialog), git, Python's deepdiff (pip: deepdiff); a missing peer
+# Peers: dialog(1) (apt: dialog), git, jq, Python's deepdiff (pip: deepdiff); a missing peer
 # is reported as skipped. Peak memory comes from GNU time (apt: time).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -100,7 +100,20 @@ else
   row "" "" "Python deepdiff: skipped (pip install deepdiff)" "-"
 fi
 
-# 4. Peak resident memory.
+# 4. Packs: importing a lens as large as the largest real ones, and ticking choices.
+$bench generate-lens --output "$work/lens.json" --bytes 400000 >/dev/null
+lens_kb=$(( $(wc -c < "$work/lens.json") / 1024 ))
+import_ours=$(median_ms "$lifecycle" pack import "$work/lens.json" --output "$work/lens-pack.json" --replace)
+if command -v jq >/dev/null; then
+  import_jq=$(median_ms jq . "$work/lens.json")
+  row "pack import of a $lens_kb KB lens (process included)" "$import_ours ms" "jq . LENS: $import_jq ms" "$(ratio "$import_ours" "$import_jq")"
+else
+  row "pack import of a $lens_kb KB lens" "$import_ours ms" "jq: skipped (apt: jq)" "-"
+fi
+choice_keys=$($bench choice-keystrokes --questions "$questions" --count $(( runs * 50 )))
+row "tick a choice (Space, Space, Esc; risk and counts updated), $questions choice questions" "p50 $(echo "$choice_keys" | value tick_p50_us) µs, p99 $(echo "$choice_keys" | value tick_p99_us) µs" "target p99 < 1000 µs" "-"
+
+# 5. Peak resident memory.
 if [ -x /usr/bin/time ]; then
   rss_keys=$(peak_kb "$bench" keystrokes --catalog "$work/catalog" --count 500)
   cp "$work/a.json" "$work/set.json"

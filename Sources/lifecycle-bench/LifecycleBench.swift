@@ -13,7 +13,8 @@ struct LifecycleBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lifecycle-bench",
         abstract: "Synthetic data and in-process timings for the benchmarks.",
-        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self, MemorySteps.self, Soak.self]
+        subcommands: [GenerateCatalog.self, GenerateAssessment.self, Keystrokes.self, FileOperations.self, MemorySteps.self, Soak.self,
+                      GenerateLens.self, ChoiceKeystrokes.self]
     )
 }
 
