@@ -85,20 +85,17 @@ struct PackImportCommand: ParsableCommand {
         }
         for warning in result.warnings { printWarning("\(shown): \(TerminalSafeText.escaped(warning.description))") }
         let pack = result.pack
-        let library = try loadPackLibrary(reportingProblems: false)
         let workspace = Workspace.fromEnvironment()
-        let destination = output ?? workspace.directory + "/packs/" + pack.id + ".json"
-        switch library.pack(id: pack.id)?.origin {
-        case .builtIn?:
+        let folder = workspace.directory + "/packs"
+        let destination = output ?? folder + "/" + pack.id + ".json"
+        if PackLibrary.builtInIDs.contains(pack.id) {
             throw reportError("\(shown): \(pack.id) is a built-in pack id; choose another with --id")
-        case .workspace(let file)?, .besideAssessment(let file)?, .path(let file)?:
-            // Another file in the workspace holding the id would hide the new one (the first
-            // found wins); an --output elsewhere is the user's own arrangement.
-            if output == nil, !FileIdentity.sameFile(file, destination) {
-                throw reportError("\(shown): pack \(pack.id) is already in \(TerminalSafeText.escaped(file)); replace that file, or choose another id with --id")
-            }
-        case nil:
-            break
+        }
+        // Another file in the workspace holding the id would hide the new one (the first
+        // found wins); an --output elsewhere is the user's own arrangement.
+        if output == nil, let other = PackLibrary.packIDs(inFolder: folder).first(where: { $0.id == pack.id }),
+           !FileIdentity.sameFile(other.path, destination) {
+            throw reportError("\(shown): pack \(pack.id) is already in \(TerminalSafeText.escaped(other.path)); replace that file, or choose another id with --id")
         }
         if output == nil {
             try attempt { () throws(FileProblem) in try Workspace(directory: workspace.directory + "/packs").ensureExists() }
@@ -109,7 +106,7 @@ struct PackImportCommand: ParsableCommand {
                 throw FileProblem.writeFailed(path: destination, reason: "already exists; pass --replace to overwrite it")
             }
             do throws(OutputFileProblem) {
-                try OutputFile().write(PackEncoder.bytes(pack), to: destination, inputs: [lens])
+                try OutputFile().write(result.encoded, to: destination, inputs: [lens])
                 return nil
             } catch {
                 return error

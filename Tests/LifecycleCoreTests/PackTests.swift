@@ -116,6 +116,7 @@ final class PackTests: XCTestCase {
         let catalog = builtInCatalog()
         let packs = PackLibrary.builtIn(catalog: catalog)
         XCTAssertEqual(packs.map(\.id), ["fundamentals", "operational-readiness"])
+        XCTAssertEqual(PackLibrary.builtInIDs, Set(packs.map(\.id)), "the reserved ids are the built-in packs'")
         let fundamentals = packs[0]
         XCTAssertEqual(fundamentals.questionCount, catalog.questionCount)
         XCTAssertEqual(fundamentals.choiceQuestionCount, 0)

@@ -17,6 +17,8 @@ public enum LensImporter {
     public struct Result: Sendable {
         public var pack: Pack
         public var warnings: [ValidationProblem]
+        /// The pack file's bytes, as `PackEncoder` writes them (made once, to check its size).
+        public var encoded: [UInt8]
     }
 
     /// The specification's limits; going past them is reported, not refused.
@@ -66,11 +68,11 @@ public enum LensImporter {
         if let first = problems.first {
             throw LensImportError(path: nil, message: "the pack would be invalid: \(first)\(problems.count > 1 ? " (and \(problems.count - 1) more)" : "")")
         }
-        let size = PackEncoder.bytes(pack).count
-        if size > PackLimits.fileBytes {
-            throw LensImportError(path: nil, message: "the pack would be \(size >> 20) MiB, more than the \(PackLimits.fileBytes >> 20) MiB a pack may have")
+        let encoded = PackEncoder.bytes(pack)
+        if encoded.count > PackLimits.fileBytes {
+            throw LensImportError(path: nil, message: "the pack would be \(encoded.count >> 20) MiB, more than the \(PackLimits.fileBytes >> 20) MiB a pack may have")
         }
-        return Result(pack: pack, warnings: importer.warnings)
+        return Result(pack: pack, warnings: importer.warnings, encoded: encoded)
     }
 
     /// `Data Lake Lens (v2)` → `data-lake-lens-v2`: the default pack id.

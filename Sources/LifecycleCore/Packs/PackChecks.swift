@@ -6,7 +6,9 @@ struct PackChecks {
     var originalIndices: [String: [Int]] = [:]
 
     func element(_ array: JSONPath, _ index: Int) -> JSONPath {
-        array.appending(index: originalIndices[array.description]?[index] ?? index)
+        // Nearly always empty: then no path is turned into text just to look it up.
+        guard !originalIndices.isEmpty else { return array.appending(index: index) }
+        return array.appending(index: originalIndices[array.description]?[index] ?? index)
     }
 
     func problems(in pack: Pack, warnings: inout [ValidationProblem]) -> [ValidationProblem] {
@@ -116,7 +118,7 @@ struct PackChecks {
                     "names \"\(Excerpt.of(id))\", which is not a choice of this question (choices: \(question.choices.map(\.id).joined(separator: ", ")))"))
             }
             if let defaultIndex {
-                warnings.append(ValidationProblem(rulePath, "can never apply: the default rule at riskRules[\(originalIndices[path.description]?[defaultIndex] ?? defaultIndex)] always holds before it"))
+                warnings.append(ValidationProblem(rulePath, "can never apply: the default rule at riskRules[\(originalIndices.isEmpty ? defaultIndex : originalIndices[path.description]?[defaultIndex] ?? defaultIndex)] always holds before it"))
             } else if rule.condition == .always {
                 defaultIndex = index
             }

@@ -48,6 +48,18 @@ public struct PackLibrary: Sendable {
         if let workspace { addFolder(workspace.directory + "/packs") { .workspace($0) } }
     }
 
+    /// The id of each pack file in a folder, without decoding the packs: enough to tell
+    /// whether an id is taken (pack import), far cheaper than a library.
+    public static func packIDs(inFolder folder: String) -> [(id: String, path: String)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.compactMap { name in
+            let path = folder + "/" + name
+            guard let bytes = try? SafeFileReader.read(path, sizeLimit: PackLimits.fileBytes),
+                  let id = (try? JSONParser.parse(bytes))?["id"]?.stringValue else { return nil }
+            return (id, path)
+        }
+    }
+
     /// The built-in packs and these, as if named on the command line (tests, benchmarks).
     public init(catalog: Catalog, adding extra: [Pack]) {
         packs = PackLibrary.builtIn(catalog: catalog).map { FoundPack(pack: $0, origin: .builtIn, warnings: []) }
