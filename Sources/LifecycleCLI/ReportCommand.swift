@@ -25,7 +25,7 @@ struct ReportCommand: ParsableCommand {
         let loaded = try makeStore(book).loadOrReport(file)
         let review = review(of: loaded, book: book)
         let catalog = review.catalog
-        let report = AssessmentReport(assessment: loaded.assessment, catalog: catalog)
+        let report = AssessmentReport(assessment: loaded.assessment, catalog: catalog, review: review)
         let text: String
         switch format {
         case .markdown: text = ReportRenderers.markdown(report)

@@ -147,4 +147,20 @@ final class PackAssessmentTests: XCTestCase {
                        ["r.json: pack gone version 3 is not found (looked in: built in, /repo/packs); its 1 answer is kept and shown by id"])
         XCTAssertEqual(assessment.unknownQuestionIDs(in: composed.catalog), ["gone:x.y"])
     }
+
+    func testTheImprovementPlanGoesByRiskAndSaysWhatEachMissingPracticeTakes() throws {
+        var assessment = twoPacks()
+        let composed = review(assessment)
+        let question = try XCTUnwrap(composed.catalog.question(id: "team:ops.alerts"))
+        assessment.setAnswer(Answer(status: .partial), for: "generation.event-rate", at: fixedTime())
+        assessment.setAnswer(try ChoiceAnswering.answer(Answer(), of: question, choosing: ["runbook"]), for: "team:ops.alerts", at: fixedTime())
+        let report = AssessmentReport(assessment: assessment, catalog: composed.catalog, review: composed)
+        XCTAssertEqual(report.improvementPlan.map(\.questionID), ["team:ops.alerts", "generation.event-rate"], "high risk before medium, whatever the pack")
+        XCTAssertEqual(report.improvementPlan.first?.toImprove, ["Page."])
+        let markdown = ReportRenderers.markdown(report)
+        XCTAssertTrue(markdown.contains("## Improvement plan\n\n### High risk (gaps)\n\n- **Gap** `team:ops.alerts` (Ops (team)): Alerts?<br>To improve: Page.\n"), markdown)
+        let html = HTMLReportRenderer.render(report)
+        XCTAssertTrue(html.contains("<tr><td>Team (<code>team</code>)</td><td class=\"gap\">1</td><td class=\"partial\">0</td><td>0</td><td>3</td><td>0</td></tr>"), html)
+        XCTAssertEqual(report.riskPerPack.map(\.pack), ["fundamentals", "team"])
+    }
 }

@@ -1,20 +1,33 @@
 /// The content of `lifecycle report`, independent of format: progress, the improvement
-/// plan (gaps, then partials, stage by stage with their notes), not-applicable items with
-/// reasons, and who reviewed what against which catalog.
+/// plan (high risk, then medium, each in the packs' order, with notes and what each missing
+/// practice would take), not-applicable items with reasons, and who reviewed what against
+/// which catalog.
 public struct AssessmentReport: Sendable {
     public struct Item: Sendable {
         public var area: CatalogArea
         public var questionID: String
         public var text: String
         public var answer: Answer
+        /// For a question answered by choices: the improvement text of each practice not
+        /// ticked (none of these aside).
+        public var toImprove: [String] = []
     }
 
     public var assessment: Assessment
     public var catalog: Catalog
+    /// The packs reviewed, for risk per pack (nil: the book's pack alone).
+    public var review: ComposedReview?
 
-    public init(assessment: Assessment, catalog: Catalog) {
+    public init(assessment: Assessment, catalog: Catalog, review: ComposedReview? = nil) {
         self.assessment = assessment
         self.catalog = catalog
+        self.review = review
+    }
+
+    /// Risk counts per pack reviewed.
+    public var riskPerPack: [(pack: String, title: String, counts: RiskCounts)] {
+        let composed = review ?? ComposedReview(catalog: catalog, packs: [PackLibrary.fundamentals(catalog)], missing: [], otherVersions: [])
+        return composed.packs.map { ($0.id, $0.title, composed.riskCounts(of: $0.id, in: assessment)) }
     }
 
     public var overall: Progress { assessment.overallProgress(in: catalog) }
@@ -23,12 +36,16 @@ public struct AssessmentReport: Sendable {
         assessment.maturity.map { catalog.maturityStage(id: $0)?.title ?? $0 } ?? "not recorded"
     }
 
-    /// Gaps first, then partials, within each area in lifecycle order.
+    /// Gaps (high risk) first, then partial answers (medium risk), each in the packs' order.
     public var improvementPlan: [Item] {
-        catalog.areas.flatMap { area in
-            [AnswerStatus.gap, .partial].flatMap { status in
-                area.questions.filter { assessment.status(of: $0.id) == status }
-                    .map { Item(area: area, questionID: $0.id, text: $0.text, answer: assessment.answer(for: $0.id)) }
+        [AnswerStatus.gap, .partial].flatMap { status in
+            catalog.areas.flatMap { area in
+                area.questions.filter { assessment.status(of: $0.id) == status }.map { question in
+                    let answer = assessment.answer(for: question.id)
+                    let missing = question.choices.filter { !$0.isNone && !$0.plan.isEmpty && !answer.choices.contains($0.id) }
+                    return Item(area: area, questionID: question.id, text: question.text, answer: answer,
+                                toImprove: question.isAnsweredByChoices ? missing.map(\.plan) : [])
+                }
             }
         }
     }

@@ -48,6 +48,12 @@ public enum HTMLReportRenderer {
             """
         html += "<h2>Progress per stage and undercurrent</h2>\n" + legend() + progressChart(report) + "\n"
         html += "<h2>Stage × undercurrent heat map</h2>\n<p class=\"meta\">Shade: share of each cell's questions answered. Red: the cell has gaps.</p>\n" + heatMap(report) + "\n"
+        html += "<h2>Risk per pack</h2>\n<table>\n<thead><tr><th>Pack</th><th>High</th><th>Medium</th><th>None</th><th>Unanswered</th><th>Not applicable</th></tr></thead>\n<tbody>\n"
+        for row in report.riskPerPack {
+            let c = row.counts
+            html += "<tr><td>\(escape(row.title)) (<code>\(escape(row.pack))</code>)</td><td class=\"gap\">\(c.high)</td><td class=\"partial\">\(c.medium)</td><td>\(c.none)</td><td>\(c.unanswered)</td><td>\(c.notApplicable)</td></tr>\n"
+        }
+        html += "</tbody>\n</table>\n"
         html += "<h2>Improvement plan</h2>\n"
         let plan = report.improvementPlan
         if plan.isEmpty {
@@ -56,7 +62,8 @@ public enum HTMLReportRenderer {
             html += "<table>\n<thead><tr><th>Area</th><th>Status</th><th>Question</th><th>Note</th></tr></thead>\n<tbody>\n"
             for item in plan {
                 let status = item.answer.status == .gap ? "gap" : "partial"
-                html += "<tr><td>\(escape(item.area.labelledTitle))</td><td class=\"\(status)\">\(status)</td><td><code>\(escape(item.questionID))</code><br/>\(escape(item.text))</td><td class=\"note\">\(escape(item.answer.note))</td></tr>\n"
+                let improve = item.toImprove.map { "<br/>To improve: " + escape($0) }.joined()
+                html += "<tr><td>\(escape(item.area.labelledTitle))</td><td class=\"\(status)\">\(status)</td><td><code>\(escape(item.questionID))</code><br/>\(escape(item.text))</td><td class=\"note\">\(escape(item.answer.note))\(improve)</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
         }

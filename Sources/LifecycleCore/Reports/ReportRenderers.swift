@@ -18,14 +18,16 @@ public enum ReportRenderers {
         lines += ["", "## Improvement plan", ""]
         let plan = report.improvementPlan
         if plan.isEmpty { lines.append("No gaps or partial answers.") }
-        var currentArea = ""
+        var currentStatus: AnswerStatus?
         for item in plan {
-            if item.area.id != currentArea {
-                currentArea = item.area.id
-                lines += ["", "### \(item.area.labelledTitle)", ""]
+            if item.answer.status != currentStatus {
+                currentStatus = item.answer.status
+                if lines.last != "" { lines.append("") }
+                lines += [item.answer.status == .gap ? "### High risk (gaps)" : "### Medium risk (partial answers)", ""]
             }
-            var line = "- **\(item.answer.status == .gap ? "Gap" : "Partial")** `\(item.questionID)`: \(md(item.text))"
+            var line = "- **\(item.answer.status == .gap ? "Gap" : "Partial")** `\(item.questionID)` (\(md(item.area.labelledTitle))): \(md(item.text))"
             if !item.answer.note.isEmpty { line += "<br>\(md(item.answer.note))" }
+            for plan in item.toImprove { line += "<br>To improve: \(md(plan))" }
             lines.append(line)
         }
         lines += ["", "## Not applicable", ""]
@@ -73,7 +75,8 @@ public enum ReportRenderers {
         }
         func item(_ item: AssessmentReport.Item) -> JSONValue {
             .object(["area": .string(item.area.id), "question": .string(item.questionID), "text": .string(item.text),
-                     "status": .string(item.answer.status.rawValue), "note": .string(item.answer.note), "reason": .string(item.answer.reason)])
+                     "status": .string(item.answer.status.rawValue), "note": .string(item.answer.note), "reason": .string(item.answer.reason),
+                     "toImprove": .array(item.toImprove.map(JSONValue.string))])
         }
         return .object([
             "name": .string(a.name),
