@@ -27,7 +27,12 @@ struct ExplorerView {
         screen.fill(row: rect.row, column: 0, width: rect.width, height: 1, style: .header)
         let progress = state.overallProgress
         let separator = symbols.separator
-        let right = " \(progress.answered)/\(progress.total) answered\(separator)\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s")\(separator)\(progress.partial) partial "
+        // With packs answered by choices, gaps and partial answers are named by their risk
+        // (the status of a choice question follows from it).
+        let byRisk = catalog.areas.contains { $0.packID != PackLibrary.fundamentalsID }
+        let right = byRisk
+            ? " \(progress.answered)/\(progress.total) answered\(separator)risk \(progress.gaps) high\(separator)\(progress.partial) medium "
+            : " \(progress.answered)/\(progress.total) answered\(separator)\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s")\(separator)\(progress.partial) partial "
         var left = " " + assessment.name
         if let maturity = assessment.maturity {
             left += separator + (catalog.maturityStage(id: maturity)?.title ?? maturity)

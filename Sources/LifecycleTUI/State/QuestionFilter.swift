@@ -5,6 +5,8 @@ public enum QuestionFilter: CaseIterable, Sendable {
     case all
     case unanswered
     case gapsAndPartial
+    /// Gaps: high risk (a choice question's status follows from its risk).
+    case highRisk
     case withNotes
 
     public var label: String {
@@ -12,6 +14,7 @@ public enum QuestionFilter: CaseIterable, Sendable {
         case .all: "all"
         case .unanswered: "unanswered"
         case .gapsAndPartial: "gaps & partial"
+        case .highRisk: "high risk"
         case .withNotes: "with notes"
         }
     }
@@ -26,6 +29,7 @@ public enum QuestionFilter: CaseIterable, Sendable {
         case .all: true
         case .unanswered: answer.status == .unanswered
         case .gapsAndPartial: answer.status == .gap || answer.status == .partial
+        case .highRisk: answer.status == .gap
         case .withNotes: answer.hasNote
         }
     }
