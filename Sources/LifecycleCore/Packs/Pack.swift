@@ -11,9 +11,12 @@ public struct Pack: Sendable, Equatable {
     public var source: String
     public var statusRisk: StatusRisk
     public var areas: [CatalogArea]
+    /// Where questions went between versions (see `QuestionMove`).
+    public var moves: [QuestionMove] = []
 
     public init(id: String, version: String, title: String, description: String, source: String,
-                statusRisk: StatusRisk = .standard, areas: [CatalogArea]) {
+                statusRisk: StatusRisk = .standard, areas: [CatalogArea], moves: [QuestionMove] = []) {
+        self.moves = moves
         self.id = id
         self.version = version
         self.title = title

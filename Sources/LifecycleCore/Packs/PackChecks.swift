@@ -53,6 +53,29 @@ struct PackChecks {
                 errors += questionProblems(question, at: path, warnings: &warnings)
             }
         }
+        errors += moveProblems(pack, questionIDs: Set(questionPaths.keys))
+        return errors
+    }
+
+    func moveProblems(_ pack: Pack, questionIDs: Set<String>) -> [ValidationProblem] {
+        var errors: [ValidationProblem] = []
+        for (index, move) in pack.moves.enumerated() {
+            let path = element(JSONPath.root.appending("moved"), index)
+            if move.from.isEmpty && move.to.isEmpty {
+                errors.append(ValidationProblem(path, "a move needs from, to or both"))
+            } else if move.from.count > 1 && move.to.count > 1 {
+                errors.append(ValidationProblem(path, "many to many is not a move: write it as a merge and a split"))
+            }
+            if PackVersion.isOlder(pack.version, than: move.version) {
+                errors.append(ValidationProblem(path.appending("version"), "\(move.version) is newer than the pack's version \(pack.version)"))
+            }
+            for id in move.to where !questionIDs.contains(id) {
+                errors.append(ValidationProblem(path.appending("to"), "\"\(Excerpt.of(id))\" is not a question of this pack"))
+            }
+            for id in move.from where questionIDs.contains(id) && !move.to.isEmpty {
+                errors.append(ValidationProblem(path.appending("from"), "\"\(Excerpt.of(id))\" is still a question of this pack; a moved question's old id must be gone"))
+            }
+        }
         return errors
     }
 

@@ -3,6 +3,13 @@ import FoundationEssentials
 /// Reads a pack file (see `assets/pack.schema.json`), reporting every problem with its
 /// JSON path: `lifecycle pack validate` shows them all at once.
 public enum PackDecoder {
+    /// The moves of a `moved.json` beside the book's content (`{"moved": [...]}`).
+    public static func moves(bytes: [UInt8]) -> [QuestionMove] {
+        guard let value = try? JSONParser.parse(bytes), let list = value["moved"]?.arrayValue else { return [] }
+        var context = DecodingContext()
+        return list.enumerated().compactMap { context.move($1, at: JSONPath.root.appending("moved").appending(index: $0)) }
+    }
+
     public static func read(bytes: [UInt8]) -> PackReading {
         guard bytes.count <= PackLimits.fileBytes else {
             return PackReading(pack: nil, errors: [ValidationProblem(.root, "larger than \(PackLimits.fileBytes >> 20) MiB")], warnings: [])
@@ -47,7 +54,7 @@ private struct DecodingContext {
 
     mutating func pack(_ value: JSONValue) -> Pack? {
         guard let reader = JSONFieldReader(value, at: .root, problems: &errors) else { return nil }
-        reportUnknownKeys(reader, known: ["id", "version", "title", "description", "source", "statusRisk", "areas", "$schema"])
+        reportUnknownKeys(reader, known: ["id", "version", "title", "description", "source", "statusRisk", "areas", "moved", "$schema"])
         let id = reader.nonEmptyString("id", problems: &errors)
         let version = reader.nonEmptyString("version", problems: &errors)
         let title = reader.nonEmptyString("title", problems: &errors)
@@ -57,10 +64,21 @@ private struct DecodingContext {
             self.statusRisk($0, at: JSONPath.root.appending("statusRisk"))
         } ?? .standard
         let areas = keep(reader.array("areas", problems: &errors) ?? [], at: JSONPath.root.appending("areas")) { $0.area($1, at: $2) }
+        let moves = keep(reader.array("moved", required: false, problems: &errors) ?? [], at: JSONPath.root.appending("moved")) { $0.move($1, at: $2) }
         // Built even when the id, version or title is missing (already an error), so the
         // checks below still report every other problem in one run.
         return Pack(id: id ?? "", version: version ?? "", title: title ?? "", description: description, source: source,
-                    statusRisk: statusRisk, areas: areas)
+                    statusRisk: statusRisk, areas: areas, moves: moves)
+    }
+
+    mutating func move(_ value: JSONValue, at path: JSONPath) -> QuestionMove? {
+        guard let reader = JSONFieldReader(value, at: path, problems: &errors) else { return nil }
+        reportUnknownKeys(reader, known: ["version", "from", "to"])
+        let version = reader.nonEmptyString("version", problems: &errors)
+        let from = reader.strings("from", required: false, problems: &errors) ?? []
+        let to = reader.strings("to", required: false, problems: &errors) ?? []
+        guard let version else { return nil }
+        return QuestionMove(version: version, from: from, to: to)
     }
 
     mutating func statusRisk(_ members: [String: JSONValue], at path: JSONPath) -> StatusRisk {

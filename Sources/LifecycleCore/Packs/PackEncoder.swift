@@ -14,6 +14,11 @@ public enum PackEncoder {
         ]
         if !pack.description.isEmpty { object["description"] = .string(pack.description) }
         if !pack.source.isEmpty { object["source"] = .string(pack.source) }
+        if !pack.moves.isEmpty {
+            object["moved"] = .array(pack.moves.map {
+                .object(["version": .string($0.version), "from": .array($0.from.map(JSONValue.string)), "to": .array($0.to.map(JSONValue.string))])
+            })
+        }
         if pack.statusRisk != .standard {
             object["statusRisk"] = .object([
                 "gap": .string(pack.statusRisk.gap.rawValue),

@@ -83,7 +83,13 @@ public struct PackLibrary: Sendable {
     public static func fundamentals(_ catalog: Catalog) -> Pack {
         Pack(id: fundamentalsID, version: catalog.version, title: catalog.title,
              description: "The data engineering lifecycle: five stages and six undercurrents, with the stage × undercurrent matrix.",
-             source: catalog.source, areas: catalog.areas)
+             source: catalog.source, areas: catalog.areas, moves: bookMoves)
+    }
+
+    /// `content/moved.json`: where the book's questions went between catalog versions.
+    static let bookMoves: [QuestionMove] = EmbeddedResources.files["content/moved.json"].map { PackDecoder.moves(bytes: Array($0.utf8)) } ?? []
+
+    private static func unused() {
     }
 
     private mutating func addFolder(_ folder: String, origin: (String) -> PackOrigin) {
