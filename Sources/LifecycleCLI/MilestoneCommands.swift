@@ -29,7 +29,7 @@ struct MilestoneCommand: ParsableCommand {
             }
         }
         for warning in receipt.warnings { printWarning(warning) }
-        let progress = loaded.assessment.overallProgress(in: catalog)
+        let progress = loaded.assessment.overallProgress(in: review(of: loaded, book: catalog, warn: false).catalog)
         StandardOutput.writeLine("Milestone \"\(TerminalSafeText.escaped(label))\" saved in \(TerminalSafeText.escaped(file)) (\(progress.answered)/\(progress.total) answered)")
     }
 }
@@ -47,8 +47,9 @@ struct MilestonesCommand: ParsableCommand {
     var format: OutputFormat = .text
 
     func run() throws {
-        let catalog = try loadCatalog()
-        let loaded = try makeStore(catalog).loadOrReport(file)
+        let book = try loadCatalog()
+        let loaded = try makeStore(book).loadOrReport(file)
+        let catalog = review(of: loaded, book: book).catalog
         let milestones = loaded.assessment.milestones
         switch format {
         case .json:

@@ -25,6 +25,12 @@ struct PackAddCommand: ParsableCommand {
         let book = try loadCatalog()
         var pack = try resolve(book: book)
         let store = makeStore(book)
+        // Checked before anything is written: a refusal leaves the file and packs/ alone.
+        let current = try store.loadOrReport(file)
+        if current.assessment.packIDs.contains(pack.id) {
+            throw reportError("\(TerminalSafeText.escaped(current.path)) already reviews pack \(pack.id)")
+        }
+        let copy = try copyBesideAssessment(&pack, assessment: current.path)
         let (loaded, receipt) = try attempt { () throws(FileProblem) in
             try store.update(file) { (loaded: inout LoadedAssessment) throws(FileProblem) in
                 if loaded.assessment.packIDs.contains(pack.id) {
@@ -38,7 +44,7 @@ struct PackAddCommand: ParsableCommand {
             }
         }
         for warning in receipt.warnings { printWarning(warning) }
-        if let copy = try copyBesideAssessment(&pack, assessment: loaded.path) {
+        if let copy {
             printError("Copied \(TerminalSafeText.escaped(self.pack)) to \(TerminalSafeText.escaped(copy)): commit it with the assessment")
         }
         StandardOutput.writeLine("\(TerminalSafeText.escaped(loaded.path)): now reviews \(loaded.assessment.packIDs.joined(separator: ", ")) (\(pack.id) adds \(Counted.noun(pack.questionCount, "question")))")
@@ -48,7 +54,9 @@ struct PackAddCommand: ParsableCommand {
         if pack.contains("/") || pack.hasSuffix(".json") {
             let reading = PackDecoder.read(bytes: try readPackInput(pack, kind: "pack", sizeLimit: PackLimits.fileBytes))
             guard let found = reading.pack, reading.isValid else {
-                throw reportError("\(TerminalSafeText.escaped(pack)): not a valid pack (\(Counted.noun(reading.errors.count, "problem")); lifecycle pack validate lists them)")
+                let first = reading.errors.first.map { ": \(TerminalSafeText.escaped($0.description))" } ?? ""
+                let more = reading.errors.count > 1 ? " (and \(reading.errors.count - 1) more; lifecycle pack validate lists them)" : ""
+                throw reportError("\(TerminalSafeText.escaped(pack)): not a valid pack\(first)\(more)")
             }
             if PackLibrary.builtInIDs.contains(found.id) {
                 throw reportError("\(TerminalSafeText.escaped(pack)): uses the built-in pack id \(found.id); give the pack another id")
@@ -62,6 +70,7 @@ struct PackAddCommand: ParsableCommand {
     /// A pack given by path is copied where the assessment's readers look for it, unless a
     /// copy with the same content is already there; a different pack with its id is refused.
     private func copyBesideAssessment(_ pack: inout Pack, assessment: String) throws -> String? {
+        // (inout: the copy is the pack the assessment records.)
         guard self.pack.contains("/") || self.pack.hasSuffix(".json") else { return nil }
         let folder = PathText.deletingLastComponent(of: assessment).nonEmpty(or: ".") + "/packs"
         let target = folder + "/" + pack.id + ".json"

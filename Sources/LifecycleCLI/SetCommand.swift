@@ -59,8 +59,9 @@ struct SetCommand: ParsableCommand {
                 do throws(QuestionLookup.Failure) {
                     key = try QuestionLookup.key(for: typed, in: composed.catalog)
                 } catch {
-                    // An answer kept for a question no pack has (a missing pack) can still be changed.
-                    guard loaded.assessment.answers[typed] != nil, status != nil || note != nil, choices.isEmpty else {
+                    // An answer kept for a question no pack has (a missing pack) can still be
+                    // changed; an ambiguous name never falls back to one of its candidates.
+                    guard case .unknown = error, loaded.assessment.answers[typed] != nil, status != nil || note != nil, choices.isEmpty else {
                         throw .changeRefused(message: error.description)
                     }
                 }
@@ -78,8 +79,9 @@ struct SetCommand: ParsableCommand {
                         throw .changeRefused(message: "\(PackKey.qualified(key)) is answered by choices: use --choice (its status follows from the risk they give)")
                     }
                     answer.status = status
-                    // Leaving the choices behind: unanswered and not applicable clear them.
-                    answer.choices = []
+                    // Unanswered and not applicable leave the choices behind; a question no
+                    // pack here knows keeps them (its pack may come back).
+                    if status == .unanswered || status == .notApplicable || question != nil { answer.choices = [] }
                     // A reason belongs to not-applicable only: it goes when the status leaves it.
                     if status != .notApplicable { answer.reason = "" }
                 }

@@ -24,7 +24,11 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let validator = DocumentValidator(catalog: try loadCatalog())
+        let book = try loadCatalog()
+        let workspace = Workspace.fromEnvironment()
+        let validator = DocumentValidator(catalog: book, compose: { assessment, path in
+            PackComposition.review(of: assessment, at: path, book: book, workspace: workspace)
+        })
         var invalidCount = 0, warningCount = 0
         for file in files {
             let report = validator.validate(path: file)

@@ -81,6 +81,7 @@ public struct RandomEventSoak {
         case .key(let key):
             switch overlayBefore {
             case .noteEditor, .reasonPrompt, .conflict: return true
+            case .checklist: return key == .escape || key == .enter  // closing keeps the ticks
             case .some: return false
             case nil:
                 return [.character(" "), .character("a"), .character("p"), .character("x"), .character("u"), .character("-"),
@@ -111,7 +112,18 @@ public struct RandomEventSoak {
             guard let document else { return nil }
             return .saveFinished(.written(SaveReceipt(fingerprint: FileFingerprint(bytes: []), warnings: []),
                                           onDisk: document.assessment, mergedOtherChanges: false))
-        case .openAssessment(let path): return .opened(loaded(sample, path: path), isDemo: false)
+        case .openAssessment(let path):
+            // Now and then a review of several packs, or of another pack alone: the
+            // sidebar, the checklist and the book-only views must hold up there too.
+            var assessment = sample
+            let packs = PackLibrary.builtIn(catalog: catalog)
+            switch Int.random(in: 0..<3, using: &generator) {
+            case 0: return .opened(loaded(sample, path: path), isDemo: false)
+            case 1: assessment.packs = packs.map(PackReference.init)
+            default: assessment.packs = packs.dropFirst().map(PackReference.init)
+            }
+            let review = PackComposition.compose(assessment, book: catalog, library: PackLibrary(catalog: catalog, adding: []))
+            return .opened(loaded(assessment, path: path), isDemo: false, review: review)
         case .openDemo: return .opened(loaded(sample, path: "/tmp/demo.json"), isDemo: true)
         case .createAssessment(let path, let name, let maturity):
             return .opened(loaded(Assessment(name: name, maturity: maturity, catalog: catalog.reference), path: path), isDemo: false)

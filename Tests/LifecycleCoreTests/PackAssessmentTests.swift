@@ -164,3 +164,54 @@ final class PackAssessmentTests: XCTestCase {
         XCTAssertEqual(report.riskPerPack.map(\.pack), ["fundamentals", "team"])
     }
 }
+
+/// What a new user found on reviews of several packs, on the core side.
+final class PackReviewFindingsTests: XCTestCase {
+    let book = builtInCatalog()
+
+    func testAConflictOnAChoiceQuestionKeepsBothSidesChoicesInTheNote() throws {
+        var base = Assessment(name: "R", catalog: book.reference, created: fixedTime())
+        base.packs = [PackReference(PackLibrary.builtIn(catalog: book)[1])]
+        var ours = base, theirs = base
+        ours.answers["operational-readiness:cost_controls.unit_cost"] = Answer(status: .gap, choices: ["uc_no"])
+        theirs.answers["operational-readiness:cost_controls.unit_cost"] = Answer(status: .addressed, choices: ["uc_owner_review", "uc_per_consumer"])
+        let result = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs)
+        let note = try XCTUnwrap(result.merged.answers["operational-readiness:cost_controls.unit_cost"]?.note)
+        XCTAssertTrue(note.contains("<<<<<<< ours (status: gap, choices: uc_no)"), note)
+        XCTAssertTrue(note.contains("======= theirs (status: addressed, choices: uc_owner_review, uc_per_consumer)"), note)
+    }
+
+    func testValidateUnderstandsPacksAndCatchesInconsistentChoices() throws {
+        let directory = TemporaryDirectory()
+        var assessment = Assessment(name: "R", catalog: book.reference, created: fixedTime())
+        assessment.packs = [PackReference(PackLibrary.builtIn(catalog: book)[1]), PackReference(id: "ghost", version: "1", contentHash: "")]
+        assessment.answers["operational-readiness:cost_controls.unit_cost"] = Answer(status: .addressed, choices: ["bogus", "uc_no", "uc_per_dataset"])
+        assessment.answers["operational-readiness:cost_controls.tagging"] = Answer(status: .gap, choices: ["tag_schema"])
+        let path = directory.write("r.json", bytes: assessment.canonicalBytes())
+        let book = self.book
+        let validator = DocumentValidator(catalog: book) { assessment, path in
+            PackComposition.compose(assessment, book: book, library: PackLibrary(catalog: book, adding: []))
+        }
+        let report = validator.validate(path: path)
+        XCTAssertTrue(report.isValid, "inconsistent answers still load: warnings")
+        let warnings = report.warnings.joined(separator: "\n")
+        XCTAssertTrue(warnings.contains("pack ghost version 1 is not found"), warnings)
+        XCTAssertTrue(warnings.contains("\"bogus\" not a choice of this question"), warnings)
+        XCTAssertTrue(warnings.contains("uc_no (none of these) is ticked with other choices"), warnings)
+        XCTAssertTrue(warnings.contains("cost_controls.unit_cost\"].status: addressed, but its choices give risk"), warnings)
+        XCTAssertFalse(warnings.contains("tagging\"].status"), "a status that follows its choices is fine")
+        XCTAssertFalse(warnings.contains("not in this catalog"), "answers to a reviewed pack are not unknown")
+    }
+
+    func testDiffSaysWhenChoicesOrPacksChanged() {
+        var before = Assessment(name: "R", catalog: book.reference, created: fixedTime())
+        var after = before
+        after.packs = [PackReference(PackLibrary.fundamentals(book)), PackReference(PackLibrary.builtIn(catalog: book)[1])]
+        before.answers["generation.event-rate"] = Answer(status: .gap, note: "n")
+        after.answers["generation.event-rate"] = Answer(status: .gap, note: "n")
+        let diff = AssessmentDiff(left: DiffSide(label: "a", assessment: before), right: DiffSide(label: "b", assessment: after), catalog: book)
+        XCTAssertEqual(diff.metadata.map(\.field), ["packs"])
+        XCTAssertEqual(diff.metadata.first?.after, "fundamentals, operational-readiness")
+        XCTAssertEqual(QuestionChange.Kind.detailsChanged.label, "note, reason or choices changed")
+    }
+}

@@ -45,7 +45,7 @@ final class PackReviewCommandTests: BinaryTestCase {
         XCTAssertEqual(questions.count, 193)
         let row = try XCTUnwrap(questions.first { $0["id"] as? String == question })
         XCTAssertEqual(row["pack"] as? String, "operational-readiness")
-        XCTAssertEqual(row["area"] as? String, "cost_controls")
+        XCTAssertEqual(row["area"] as? String, "operational-readiness:cost_controls", "the id areas[] uses")
         XCTAssertEqual(row["risk"] as? String, "medium")
         XCTAssertEqual(row["choices"] as? [String], ["uc_per_consumer", "uc_per_dataset"])
         XCTAssertEqual(questions.first { $0["id"] as? String == "fundamentals:generation.event-rate" }?["risk"] as? String, "high")
@@ -109,5 +109,36 @@ final class PackReviewCommandTests: BinaryTestCase {
         XCTAssertTrue(show.stderr.contains("lifecycle: warning: \(file): pack team version 2 is not found (looked in: built in, \(repository)/packs, \(scratch.path)/workspace/packs); its 1 answer is kept and shown by id"), show.stderr)
         XCTAssertEqual(try lifecycle.run("set", file, "team:ops.owner", "--note", "still here").status, 0)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("still here"))
+    }
+
+    func testAnAmbiguousBareIdIsRefusedAndARefusedAddChangesNothing() throws {
+        let packFile = scratch.path + "/team.json"
+        try #"{"id": "team", "version": "2", "title": "Team", "areas": [{"id": "generation", "title": "G", "questions": [{"id": "generation.event-rate", "text": "Rate?"}]}]}"#
+            .write(toFile: packFile, atomically: true, encoding: .utf8)
+        let file = try newAssessment("r.json")
+        try answer(file, "generation.event-rate", "gap")
+        XCTAssertEqual(try lifecycle.run("pack", "add", file, packFile).status, 0)
+        let ambiguous = try lifecycle.run("set", file, "generation.event-rate", "--status", "addressed")
+        XCTAssertEqual(ambiguous.status, 2)
+        XCTAssertTrue(ambiguous.stderr.contains("is in more than one pack: fundamentals:generation.event-rate, team:generation.event-rate"), ambiguous.stderr)
+
+        // Another version of the pack already beside the assessment: refused, nothing written.
+        let other = scratch.path + "/team2.json"
+        try #"{"id": "team", "version": "3", "title": "Team", "areas": [{"id": "ops", "title": "O", "questions": [{"id": "ops.q", "text": "Q?"}]}]}"#
+            .write(toFile: other, atomically: true, encoding: .utf8)
+        let second = try newAssessment("s.json")
+        let before = try Data(contentsOf: URL(fileURLWithPath: second))
+        let refused = try lifecycle.run("pack", "add", second, other)
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("holds another version of pack team"), refused.stderr)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: second)), before, "the assessment is unchanged")
+    }
+
+    func testValidateAcceptsAReviewOfSeveralPacksEvenWhenStrict() throws {
+        let file = try newAssessment("pay.json", "--pack", "fundamentals", "--pack", "operational-readiness")
+        XCTAssertEqual(try lifecycle.run("set", file, "cost_controls.unit_cost", "--choice", "uc_no").status, 0)
+        let strict = try lifecycle.run("validate", "--strict", file)
+        XCTAssertEqual(strict.status, 0, strict.stderr)
+        XCTAssertEqual(strict.stderr, "")
     }
 }

@@ -71,9 +71,10 @@ final class ReviewHistoryTests: BinaryTestCase {
         let (csvStatus, csvOutput) = try python("""
             import csv, sys
             rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
-            assert rows[0] == ["area", "question_id", "question", "status", "note", "reason", "changed"], rows[0]
+            assert rows[0] == ["area", "question_id", "question", "status", "note", "reason", "changed", "pack", "risk", "choices"], rows[0]
             row = [r for r in rows if r[1] == "security.backups"][0]
             assert row[3] == "partial", row
+            assert row[7:] == ["fundamentals", "medium", ""], row
             assert row[4] == "'=cmd|' /C calc'!A0, \\"quoted\\"\\nsecond line 日本", repr(row[4])
             assert len(rows) == 1 + 138, len(rows)
             print("CSV-OK")

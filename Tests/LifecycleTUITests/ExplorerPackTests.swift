@@ -119,3 +119,43 @@ final class ExplorerPackTests: XCTestCase {
         }
     }
 }
+
+/// What a new user found on reviews of several packs.
+final class ExplorerPackReviewTests: XCTestCase {
+    private func onlyReadiness() -> AppState {
+        var assessment = Assessment(name: "Ops", catalog: catalog.reference, created: fixedTime())
+        let readiness = PackLibrary.builtIn(catalog: catalog)[1]
+        assessment.packs = [PackReference(readiness)]
+        let review = PackComposition.compose(assessment, book: catalog, library: PackLibrary(catalog: catalog, adding: []))
+        let loaded = LoadedAssessment(assessment: assessment, path: "/w/ops.json", fingerprint: FileFingerprint(bytes: []))
+        var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [])), width: 80, height: 24)
+        state.showExplorer(OpenDocument(loaded: loaded, review: review), fromStartScreen: false)
+        return state
+    }
+
+    func testTheHeatMapSaysItIsTheBooksWhenTheBookIsNotReviewed() {
+        var state = onlyReadiness()
+        _ = state.update(.key(.character("o")), now: fixedMoment)
+        XCTAssertNil(state.explorer?.overlay)
+        XCTAssertTrue(state.render().text.contains("the heat map is the book's stages x undercurrents"), state.render().text)
+        XCTAssertTrue(state.render().text.contains(" OPERATIONAL-READINESS"), "one pack: its own heading, not LIFECYCLE")
+        XCTAssertFalse(state.render().text.contains("LIFECYCLE"))
+    }
+
+    func testClosingTheChecklistWithoutTickingChangesNothing() {
+        var state = onlyReadiness()
+        for key: Key in [.character("-")] + "why".map({ .character($0) }) + [.enter, .character(" "), .escape] {
+            _ = state.update(.key(key), now: fixedMoment)
+        }
+        let answer = state.explorer!.assessment.answer(for: state.explorer!.currentQuestionID!)
+        XCTAssertEqual(answer.status, .notApplicable)
+        XCTAssertEqual(answer.reason, "why")
+    }
+
+    func testSearchFindsAChoicesText() {
+        var state = onlyReadiness()
+        for key: Key in [.character("/")] + "thousand".map({ .character($0) }) { _ = state.update(.key(key), now: fixedMoment) }
+        guard case .search(let search) = state.explorer?.overlay else { return XCTFail() }
+        XCTAssertFalse(search.results.isEmpty, "a practice named only in a choice is found")
+    }
+}

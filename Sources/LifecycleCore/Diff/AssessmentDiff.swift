@@ -110,6 +110,9 @@ public struct AssessmentDiff: Sendable {
         if a.catalog != b.catalog {
             metadata.append(MetadataChange(field: "catalog", before: "\(a.catalog.id) \(a.catalog.version)", after: "\(b.catalog.id) \(b.catalog.version)"))
         }
+        if a.packIDs != b.packIDs {
+            metadata.append(MetadataChange(field: "packs", before: a.packIDs.joined(separator: ", "), after: b.packIDs.joined(separator: ", ")))
+        }
         self.metadata = metadata
         // One lookup per question and side: with 10,000 questions, repeated lookups
         // (answer, status, progress) were most of the comparison.

@@ -16,10 +16,10 @@ public enum DiffMarkdownRenderer {
         }
         lines += ["", "| Area | Answered | Gaps | Improved | Regressed | Never answered |", "|---|---|---|---|---|---|"]
         for area in diff.areas {
-            lines.append("| \(area.area.labelledTitle) | \(area.before.answered) → \(area.after.answered) of \(area.after.total) | \(area.before.gaps) → \(area.after.gaps) | \(area.improvements) | \(area.regressions) | \(area.neverAnswered.count) |")
+            lines.append("| \(MarkdownText.inline(area.area.labelledTitle)) | \(area.before.answered) → \(area.after.answered) of \(area.after.total) | \(area.before.gaps) → \(area.after.gaps) | \(area.improvements) | \(area.regressions) | \(area.neverAnswered.count) |")
         }
         for area in diff.areas where !area.changes.isEmpty {
-            lines += ["", "### \(area.area.labelledTitle)", ""]
+            lines += ["", "### \(MarkdownText.inline(area.area.labelledTitle))", ""]
             lines += area.changes.map { item($0, diff: diff) }
         }
         if !diff.outsideCatalog.isEmpty {

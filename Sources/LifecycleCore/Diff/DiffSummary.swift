@@ -7,6 +7,7 @@ public struct DiffSummary: Sendable, Equatable {
     public var statusChanged = 0
     public var detailsChanged = 0
     public var notesChanged = 0
+    public var choicesChanged = 0
 
     public init(_ changes: [QuestionChange]) {
         for change in changes {
@@ -19,13 +20,14 @@ public struct DiffSummary: Sendable, Equatable {
             case .detailsChanged: detailsChanged += 1
             }
             if change.noteChanged { notesChanged += 1 }
+            if change.before.choices != change.after.choices { choicesChanged += 1 }
         }
     }
 
     public var worse: Int { regressed + newlyUnanswered }
 
     public var sentence: String {
-        "\(improved) improved, \(regressed) regressed, \(newlyAnswered) newly answered, \(newlyUnanswered) newly unanswered, \(Counted.noun(statusChanged, "other status change")), \(Counted.noun(notesChanged, "note")) changed"
+        "\(improved) improved, \(regressed) regressed, \(newlyAnswered) newly answered, \(newlyUnanswered) newly unanswered, \(Counted.noun(statusChanged, "other status change")), \(Counted.noun(notesChanged, "note")) changed" + (choicesChanged > 0 ? ", \(choicesChanged) with other choices" : "")
     }
 }
 
@@ -49,7 +51,7 @@ extension QuestionChange.Kind {
         case .newlyAnswered: "newly answered"
         case .newlyUnanswered: "newly unanswered"
         case .statusChanged: "status changed"
-        case .detailsChanged: "note or reason changed"
+        case .detailsChanged: "note, reason or choices changed"
         }
     }
 }

@@ -41,9 +41,11 @@ public struct DiffTextRenderer: Sendable {
         }
         lines.append("")
         lines.append(paint("Summary per area", "1"))
-        lines.append("  " + DisplayWidth.padded("Area", toWidth: 22) + "answered     gaps    improved regressed never answered")
+        // As wide as the longest title (an area of another pack carries the pack's name).
+        let titleWidth = max(22, (diff.areas.map { DisplayWidth.of($0.area.labelledTitle) }.max() ?? 0) + 2)
+        lines.append("  " + DisplayWidth.padded("Area", toWidth: titleWidth) + "answered     gaps    improved regressed never answered")
         for area in diff.areas {
-            lines.append("  " + DisplayWidth.padded(area.area.labelledTitle, toWidth: 22)
+            lines.append("  " + DisplayWidth.padded(area.area.labelledTitle, toWidth: titleWidth)
                 + DisplayWidth.padded("\(area.before.answered) -> \(area.after.answered)", toWidth: 13)
                 + DisplayWidth.padded("\(area.before.gaps) -> \(area.after.gaps)", toWidth: 8)
                 + DisplayWidth.padded("\(area.improvements)", toWidth: 9)

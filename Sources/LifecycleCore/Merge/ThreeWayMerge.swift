@@ -133,9 +133,13 @@ public enum ThreeWayMerge {
 
     private static func conflicted(ours: Answer, theirs: Answer) -> Answer {
         var result = ours
+        // Each side's ticked choices go into its marker, so nothing either side chose is lost.
+        func marker(_ answer: Answer) -> String {
+            "status: \(answer.status.label)" + (answer.choices.isEmpty ? "" : ", choices: \(answer.choices.joined(separator: ", "))")
+        }
         result.note = [
-            "\(oursMarker) (status: \(ours.status.label))", ours.note,
-            "\(separatorMarker) theirs (status: \(theirs.status.label))", theirs.note,
+            "\(oursMarker) (\(marker(ours)))", ours.note,
+            "\(separatorMarker) theirs (\(marker(theirs)))", theirs.note,
             theirsMarker,
         ].joined(separator: "\n")
         if result.reason != theirs.reason && !theirs.reason.isEmpty {

@@ -40,7 +40,7 @@ public enum PackComposition {
             let fundamentals = PackLibrary.fundamentals(book)
             return ComposedReview(catalog: book, packs: [fundamentals], missing: [], otherVersions: [])
         }
-        let library = PackLibrary(catalog: book, workspace: workspace, assessmentPath: path)
+        let library = PackLibrary(catalog: book, workspace: workspace, assessmentPath: path, only: Set(assessment.packIDs))
         return compose(assessment, book: book, library: library)
     }
 
@@ -90,8 +90,10 @@ extension CatalogArea {
     public var packID: String { PackKey.pack(of: id) }
 
     /// The title with its pack when it is not the book's, for outputs that list areas of
-    /// several packs: "Cost controls (operational-readiness)".
+    /// several packs: "Cost controls (operational-readiness)". Made safe to print: a pack
+    /// is someone else's file, and its titles may hold control or format characters.
     public var labelledTitle: String {
-        packID == PackLibrary.fundamentalsID ? title : "\(title) (\(packID))"
+        let safe = TerminalSafeText.escaped(title)
+        return packID == PackLibrary.fundamentalsID ? safe : "\(safe) (\(packID))"
     }
 }

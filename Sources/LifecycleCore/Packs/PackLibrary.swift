@@ -38,7 +38,12 @@ public struct PackLibrary: Sendable {
     /// The folders that were searched, in order, for "where was it looked for" messages.
     public private(set) var searched: [String] = ["built in"]
 
-    public init(catalog: Catalog, workspace: Workspace?, assessmentPath: String? = nil, paths: [String] = []) {
+    /// Packs whose files are decoded and checked; nil: all. A review needs only its own,
+    /// and a large unrelated pack in the same folder must not slow every command.
+    private var wanted: Set<String>?
+
+    public init(catalog: Catalog, workspace: Workspace?, assessmentPath: String? = nil, paths: [String] = [], only wanted: Set<String>? = nil) {
+        self.wanted = wanted
         for pack in PackLibrary.builtIn(catalog: catalog) { packs.append(FoundPack(pack: pack, origin: .builtIn, warnings: [])) }
         for path in paths { add(path: path, origin: .path(path)) }
         if let assessmentPath {
@@ -108,6 +113,7 @@ public struct PackLibrary: Sendable {
             problems.append(error.description)  // names the file itself
             return
         }
+        if let wanted, let id = (try? JSONParser.parse(bytes))?["id"]?.stringValue, !wanted.contains(id) { return }
         let reading = PackDecoder.read(bytes: bytes)
         guard let pack = reading.pack, reading.errors.isEmpty else {
             problems.append("\(path): not a valid pack (\(reading.errors.count) problem(s); lifecycle pack validate \(path) lists them)")

@@ -56,7 +56,7 @@ extension ComposedReview {
                 rows.append(.object([
                     "id": .string(PackKey.qualified(question.id)),
                     "pack": .string(area.packID),
-                    "area": .string(PackKey.question(of: area.id)),
+                    "area": .string(area.id),
                     "status": .string(answer.status.rawValue),
                     "risk": .string(risk(of: question, in: assessment).name),
                     "choices": .array(answer.choices.map(JSONValue.string)),

@@ -24,6 +24,12 @@ public struct AssessmentReport: Sendable {
         self.review = review
     }
 
+    /// An item's risk, through its pack's status mapping.
+    public func risk(of item: Item) -> AnswerRisk {
+        guard let question = catalog.question(id: item.questionID) else { return .unanswered }
+        return question.risk(of: item.answer, statusRisk: review?.pack(ofQuestion: item.questionID)?.statusRisk ?? .standard)
+    }
+
     /// Risk counts per pack reviewed.
     public var riskPerPack: [(pack: String, title: String, counts: RiskCounts)] {
         let composed = review ?? ComposedReview(catalog: catalog, packs: [PackLibrary.fundamentals(catalog)], missing: [], otherVersions: [])

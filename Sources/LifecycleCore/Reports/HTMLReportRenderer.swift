@@ -47,7 +47,9 @@ public enum HTMLReportRenderer {
 
             """
         html += "<h2>Progress per stage and undercurrent</h2>\n" + legend() + progressChart(report) + "\n"
-        html += "<h2>Stage × undercurrent heat map</h2>\n<p class=\"meta\">Shade: share of each cell's questions answered. Red: the cell has gaps.</p>\n" + heatMap(report) + "\n"
+        if !report.catalog.stages.isEmpty && !report.catalog.undercurrents.isEmpty {
+            html += "<h2>Stage × undercurrent heat map</h2>\n<p class=\"meta\">Shade: share of each cell's questions answered. Red: the cell has gaps.</p>\n" + heatMap(report) + "\n"
+        }
         html += "<h2>Risk per pack</h2>\n<table>\n<thead><tr><th>Pack</th><th>High</th><th>Medium</th><th>None</th><th>Unanswered</th><th>Not applicable</th></tr></thead>\n<tbody>\n"
         for row in report.riskPerPack {
             let c = row.counts
@@ -85,7 +87,9 @@ public enum HTMLReportRenderer {
 
     /// Horizontal stacked bars, one per area.
     private static func progressChart(_ report: AssessmentReport) -> String {
-        let rowHeight = 26, labelWidth = 170, barWidth = 600
+        // Room for the longest label (an area of another pack carries the pack's name).
+        let longest = report.catalog.areas.map { $0.labelledTitle.count }.max() ?? 0
+        let rowHeight = 26, labelWidth = max(170, longest * 7 + 10), barWidth = 600
         let height = report.catalog.areas.count * rowHeight + 10
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(labelWidth + barWidth + 80)\" height=\"\(height)\" role=\"img\" aria-label=\"Progress per area\">\n"
         for (index, area) in report.catalog.areas.enumerated() {

@@ -71,7 +71,7 @@ public struct ProgressSummary: Sendable {
             for area in areas {
                 let progress = assessment.progress(of: area)
                 let count = "\(progress.answered)/\(progress.total)"
-                lines.append("  " + DisplayWidth.padded(area.title, toWidth: titleWidth) + " "
+                lines.append("  " + DisplayWidth.padded(TerminalSafeText.escaped(area.title), toWidth: titleWidth) + " "
                              + ProgressBar.text(progress, width: 10) + " "
                              + String(repeating: " ", count: max(0, 6 - count.count)) + count + "  "
                              + gapsText(progress))

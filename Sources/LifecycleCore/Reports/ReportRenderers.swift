@@ -13,7 +13,7 @@ public enum ReportRenderers {
         lines += ["| Area | Kind | Answered | Addressed | Partial | Gaps | N/A |", "|---|---|---|---|---|---|---|"]
         for area in report.catalog.areas {
             let p = a.progress(of: area)
-            lines.append("| \(area.labelledTitle) | \(area.kind.rawValue) | \(p.answered)/\(p.total) | \(p.addressed) | \(p.partial) | \(p.gaps) | \(p.notApplicable) |")
+            lines.append("| \(md(area.labelledTitle)) | \(area.kind.rawValue) | \(p.answered)/\(p.total) | \(p.addressed) | \(p.partial) | \(p.gaps) | \(p.notApplicable) |")
         }
         lines += ["", "## Improvement plan", ""]
         let plan = report.improvementPlan
@@ -48,13 +48,17 @@ public enum ReportRenderers {
     /// reads accents and CJK, and cells that a spreadsheet would run as a formula
     /// (= + - @, tab, carriage return) prefixed with an apostrophe.
     public static func csv(_ report: AssessmentReport) -> String {
-        var rows = [["area", "question_id", "question", "status", "note", "reason", "changed"]]
+        // The last three columns came with packs: added at the end, so scripts reading the
+        // first seven by position keep working.
+        var rows = [["area", "question_id", "question", "status", "note", "reason", "changed", "pack", "risk", "choices"]]
         for item in report.allItems {
-            rows.append([item.area.id, item.questionID, item.text, item.answer.status.rawValue, item.answer.note, item.answer.reason, item.answer.changed?.text ?? ""])
+            rows.append([item.area.id, item.questionID, item.text, item.answer.status.rawValue, item.answer.note, item.answer.reason,
+                         item.answer.changed?.text ?? "", item.area.packID, report.risk(of: item).name, item.answer.choices.joined(separator: " ")])
         }
         for id in report.assessment.unknownQuestionIDs(in: report.catalog) {
             let answer = report.assessment.answer(for: id)
-            rows.append(["(not in this catalog)", id, "", answer.status.rawValue, answer.note, answer.reason, answer.changed?.text ?? ""])
+            rows.append(["(not in this catalog)", id, "", answer.status.rawValue, answer.note, answer.reason, answer.changed?.text ?? "",
+                         PackKey.pack(of: id), "", answer.choices.joined(separator: " ")])
         }
         return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -76,7 +80,9 @@ public enum ReportRenderers {
         func item(_ item: AssessmentReport.Item) -> JSONValue {
             .object(["area": .string(item.area.id), "question": .string(item.questionID), "text": .string(item.text),
                      "status": .string(item.answer.status.rawValue), "note": .string(item.answer.note), "reason": .string(item.answer.reason),
-                     "toImprove": .array(item.toImprove.map(JSONValue.string))])
+                     "toImprove": .array(item.toImprove.map(JSONValue.string)),
+                     "id": .string(PackKey.qualified(item.questionID)), "pack": .string(item.area.packID),
+                     "risk": .string(report.risk(of: item).name), "choices": .array(item.answer.choices.map(JSONValue.string))])
         }
         return .object([
             "name": .string(a.name),
@@ -90,6 +96,7 @@ public enum ReportRenderers {
                 object["id"] = .string(area.id)
                 object["title"] = .string(area.title)
                 object["kind"] = .string(area.kind.rawValue)
+                object["pack"] = .string(area.packID)
                 return .object(object)
             }),
             "improvementPlan": .array(report.improvementPlan.map(item)),

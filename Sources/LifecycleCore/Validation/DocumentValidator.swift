@@ -21,10 +21,14 @@ public struct DocumentValidator: Sendable {
 
     public var catalog: Catalog
     public var sizeLimit: Int
+    /// Finds the packs an assessment reviews (reading pack files: the caller's I/O).
+    public var compose: (@Sendable (Assessment, String) -> ComposedReview)?
 
-    public init(catalog: Catalog, sizeLimit: Int = SafeFileReader.defaultSizeLimit) {
+    public init(catalog: Catalog, sizeLimit: Int = SafeFileReader.defaultSizeLimit,
+                compose: (@Sendable (Assessment, String) -> ComposedReview)? = nil) {
         self.catalog = catalog
         self.sizeLimit = sizeLimit
+        self.compose = compose
     }
 
     public func validate(path: String) -> Report {
@@ -72,6 +76,13 @@ public struct DocumentValidator: Sendable {
             let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
                                                streamedAnswers: streamedAnswers, problems: &problems)
             if let assessment {
+                var catalog = self.catalog
+                if !assessment.packs.isEmpty, let compose {
+                    let review = compose(assessment, path)
+                    catalog = review.catalog
+                    report.warnings += review.warnings(file: path, assessment: assessment)
+                    report.warnings += ChoiceChecks.problems(assessment, in: catalog).map { "\(safePath): \($0)" }
+                }
                 let unknown = assessment.unknownQuestionIDs(in: catalog)
                 if !unknown.isEmpty {
                     report.warnings.append("\(safePath): \(unknown.count) answer(s) for questions not in this catalog (kept on save): \(AbbreviatedList.text(unknown))")

@@ -112,11 +112,17 @@ struct ExplorerView {
             case .pack(let id, let title, _):
                 let areas = SidebarRows.packRanges(catalog).first { $0.id == id }?.range ?? 0..<0
                 let progress = areas.reduce(Progress()) { $0 + state.areaProgress[$1] }
+                // A folded pack: its name gets the bar's room too (pack ids run long).
                 var x = rect.column
                 x += screen.put(" " + (ascii ? "+" : "▸") + " ", row: row, column: x, style: .dim)
-                screen.put(DisplayWidth.padded(screen.visible(title), toWidth: titleWidth, ellipsis: screen.ellipsis), row: row, column: x, style: Style(.accent))
-                x += titleWidth + 1
-                drawCounts(&screen, progress, row: row, column: x, right: rect.column + rect.width, style: .normal, highlighted: false)
+                screen.put(DisplayWidth.padded(screen.visible(title), toWidth: titleWidth + 5, ellipsis: screen.ellipsis), row: row, column: x, style: Style(.accent))
+                x += titleWidth + 6
+                let count = "\(progress.answered)/\(progress.total)"
+                x += screen.put(String(repeating: " ", count: max(0, 5 - count.count)) + count, row: row, column: x, style: .normal) + 1
+                if progress.gaps > 0 {
+                    screen.put("\(progress.gaps)\(StatusMarks.gapGlyph(ascii: ascii))", row: row, column: x, style: Style(.gap, bold: true),
+                               maxWidth: rect.column + rect.width - x)
+                }
             case .area(let index):
                 let area = catalog.areas[index]
                 let selected = index == state.areaIndex && state.source == .area(index)

@@ -15,6 +15,9 @@ enum SidebarLine: Equatable {
 enum SidebarRows {
     static func lines(catalog: Catalog, currentArea: Int) -> [SidebarLine] {
         let packs = packRanges(catalog)
+        if packs.count == 1, let only = packs.first, only.id != PackLibrary.fundamentalsID {
+            return [.heading(" " + only.id.uppercased())] + only.range.map(SidebarLine.area)
+        }
         guard packs.count > 1 else { return bookLines(catalog, range: catalog.areas.indices) }
         var lines: [SidebarLine] = []
         for (id, range) in packs {

@@ -236,7 +236,7 @@ public final class ExplorerRuntime {
             let fileName = PathText.lastComponent(of: path)
             do {
                 let loaded = try store.load(path)
-                let progress = loaded.assessment.overallProgress(in: store.catalog)
+                let progress = loaded.assessment.overallProgress(in: review(of: loaded, book: store.catalog)?.catalog ?? store.catalog)
                 let change = loaded.assessment.lastChange.text.replacing("T", with: " ").replacing("Z", with: "")
                 return WorkspaceEntry(path: path, name: loaded.assessment.name, progress: progress, lastChange: String(change.prefix(16)))
             } catch {

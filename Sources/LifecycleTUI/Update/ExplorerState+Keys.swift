@@ -60,7 +60,13 @@ extension ExplorerState {
             rebuildList(keeping: before)
             moveToNextListed(after: before)
             flash = "filter: \(filter.label) (\(listedQuestionIDs.count))"
-        case .overview: overlay = .overview(overviewPosition())
+        case .overview:
+            // The heat map is the book's stage x undercurrent matrix.
+            guard !catalog.stages.isEmpty, !catalog.undercurrents.isEmpty else {
+                flash = "the heat map is the book's stages x undercurrents: add the fundamentals pack to see it"
+                return []
+            }
+            overlay = .overview(overviewPosition())
         case .findings: overlay = .findings(FindingsViewState(findings: OpenFindings.list(assessment, in: catalog)))
         case .help: overlay = .help(scroll: 0)
         case .milestone:
@@ -186,7 +192,7 @@ extension ExplorerState {
         var answer = assessment.answer(for: id)
         let byChoices = catalog.question(id: id)?.isAnsweredByChoices == true
         if byChoices, status != .unanswered, status != .notApplicable {
-            flash = "answered by choices: Space opens its checklist (the status follows from the risk)"
+            flash = "answered by choices: Space opens its checklist"
             return []
         }
         guard answer.status != status else { return [] }

@@ -171,6 +171,8 @@ extension ExplorerState {
     /// Closing the checklist keeps the ticked choices (one undoable change) and saves.
     mutating func commitChoices(_ checklist: ChecklistState, of question: Question, now: Timestamp) -> [Effect] {
         let before = assessment.answer(for: question.id)
+        // Nothing ticked or unticked: the answer stays as it was (not applicable included).
+        guard checklist.selected.sorted() != before.choices.sorted() else { return [] }
         guard let after = try? ChoiceAnswering.answer(before, of: question, choosing: checklist.selected),
               after.choices != before.choices || after.status != before.status else { return [] }
         setAnswer(after, for: question.id, at: now)
@@ -308,7 +310,8 @@ public enum QuestionSearch {
         for area in catalog.areas {
             for question in area.questions {
                 let answer = answers[question.id]
-                let haystack = ([question.id, question.text, question.hint, answer?.note ?? "", answer?.reason ?? ""] + question.tags)
+                let haystack = ([question.id, question.text, question.hint, answer?.note ?? "", answer?.reason ?? ""] + question.tags
+                                + question.choices.map(\.text))
                     .joined(separator: " ")
                 if query.matches(haystack) {
                     result.append(question.id)
