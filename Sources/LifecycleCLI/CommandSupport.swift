@@ -74,6 +74,13 @@ func review(of loaded: LoadedAssessment, book: Catalog, warn: Bool = true) -> Co
     return review
 }
 
+/// The assessment as every command reads it: with its packs' moved questions applied when
+/// a pack is newer than the file recorded (the file itself changes only on a write).
+func reading(_ loaded: LoadedAssessment, review: ComposedReview) -> Assessment {
+    guard PackUpgrade.isNeeded(review) else { return loaded.assessment }
+    return PackUpgrade.upgrade(loaded.assessment, review: review, at: loaded.assessment.lastChange).0
+}
+
 /// Warns about answers the catalog does not know (kept in the file, never dropped).
 func warnAboutDrift(_ loaded: LoadedAssessment, catalog: Catalog) {
     let unknown = loaded.assessment.unknownQuestionIDs(in: catalog)

@@ -44,8 +44,19 @@ struct DiffCommand: ParsableCommand {
         let catalog = try loadCatalog()
         let store = makeStore(catalog)
         let left = readingLeft.result(), right = readingRight.result()
-        let leftSide = try loadSide(sides.0, from: attempt { () throws(FileProblem) in try left.get() }, store: store)
-        let rightSide = try loadSide(sides.1, from: attempt { () throws(FileProblem) in try right.get() }, store: store)
+        var leftSide = try loadSide(sides.0, from: attempt { () throws(FileProblem) in try left.get() }, store: store)
+        var rightSide = try loadSide(sides.1, from: attempt { () throws(FileProblem) in try right.get() }, store: store)
+        // Each side read with its packs' moved questions applied, so a milestone made with an
+        // older pack version compares question by question with today's answers.
+        for (index, path) in [sides.0.path, sides.1.path].enumerated() {
+            var side = index == 0 ? leftSide : rightSide
+            let ownReview = PackComposition.review(of: side.assessment, at: path, book: catalog, workspace: Workspace.fromEnvironment())
+            if PackUpgrade.isNeeded(ownReview) {
+                side.assessment = PackUpgrade.upgrade(side.assessment, review: ownReview, at: side.assessment.lastChange).0
+                side.assessment.milestones = []
+            }
+            if index == 0 { leftSide = side } else { rightSide = side }
+        }
         // Every pack either side reviews, so a pack added between the two is compared too.
         var both = rightSide.assessment
         both.packs = PackReference.union(leftSide.assessment, rightSide.assessment, book: catalog)

@@ -109,6 +109,7 @@ struct TextconvCommand: ParsableCommand {
     func run() throws {
         let book = try loadCatalog()
         let loaded = try makeStore(book).loadOrReport(file)
-        StandardOutput.write(TextconvRenderer.render(loaded.assessment, catalog: review(of: loaded, book: book).catalog))
+        let review = review(of: loaded, book: book)
+        StandardOutput.write(TextconvRenderer.render(reading(loaded, review: review), catalog: review.catalog))
     }
 }

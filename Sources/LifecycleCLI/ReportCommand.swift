@@ -25,7 +25,8 @@ struct ReportCommand: ParsableCommand {
         let loaded = try makeStore(book).loadOrReport(file)
         let review = review(of: loaded, book: book)
         let catalog = review.catalog
-        let report = AssessmentReport(assessment: loaded.assessment, catalog: catalog, review: review)
+        let assessment = reading(loaded, review: review)
+        let report = AssessmentReport(assessment: assessment, catalog: catalog, review: review)
         let text: String
         switch format {
         case .markdown: text = ReportRenderers.markdown(report)
@@ -33,7 +34,7 @@ struct ReportCommand: ParsableCommand {
         case .csv: text = ReportRenderers.csv(report)
         case .json:
             var object = ReportRenderers.json(report).objectValue ?? [:]
-            object["questions"] = review.questionsJSON(loaded.assessment)
+            object["questions"] = review.questionsJSON(assessment)
             text = CanonicalJSONWriter.string(.object(object))
         }
         if let output {

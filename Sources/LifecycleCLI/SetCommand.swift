@@ -50,12 +50,20 @@ struct SetCommand: ParsableCommand {
         let typed = self.questionID, status = self.status, choices = self.choices, note = self.note, reason = self.reason
         nonisolated(unsafe) var review: ComposedReview?
         nonisolated(unsafe) var key = typed
+        nonisolated(unsafe) var upgrades: [PackUpgradeReport] = []
         // Under the file's lock, the change is applied to what is on disk then: another
         // writer's answers to other questions, saved a moment ago, are kept.
         let (loaded, receipt) = try attempt { () throws(FileProblem) in
             try store.update(file) { (loaded: inout LoadedAssessment) throws(FileProblem) in
                 let composed = PackComposition.review(of: loaded.assessment, at: loaded.path, book: book, workspace: Workspace.fromEnvironment())
                 review = composed
+                // The first write to a file made with an older pack version upgrades it,
+                // after freezing a milestone of the old answers.
+                if PackUpgrade.isNeeded(composed) {
+                    let (upgraded, made) = PackUpgrade.upgrade(loaded.assessment, review: composed, at: .now())
+                    loaded.assessment = upgraded
+                    upgrades = made
+                }
                 do throws(QuestionLookup.Failure) {
                     key = try QuestionLookup.key(for: typed, in: composed.catalog)
                 } catch {
@@ -94,6 +102,9 @@ struct SetCommand: ParsableCommand {
         for line in review?.warnings(file: loaded.path, assessment: loaded.assessment) ?? [] { printWarning(line) }
         warnAboutDrift(loaded, catalog: catalog)
         for warning in receipt.warnings { printWarning(warning) }
+        for upgrade in upgrades {
+            printError("lifecycle: note: upgraded pack \(upgrade.pack) \(TerminalSafeText.escaped(upgrade.from)) -> \(TerminalSafeText.escaped(upgrade.to)) (milestone \"\(PackUpgrade.milestoneLabel(pack: upgrade.pack, version: upgrade.from))\" keeps the old answers; lifecycle upgrade --dry-run shows what moved)")
+        }
         let answer = loaded.assessment.answer(for: key)
         var line = "\(TerminalSafeText.escaped(key.contains(PackKey.separator) ? key : typed)): \(answer.status.label)"
         if let question = catalog.question(id: key), question.isAnsweredByChoices {

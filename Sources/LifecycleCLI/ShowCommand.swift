@@ -19,12 +19,13 @@ struct ShowCommand: ParsableCommand {
         let loaded = try makeStore(book).loadOrReport(file)
         let review = review(of: loaded, book: book)
         let catalog = review.catalog
-        let summary = ProgressSummary(assessment: loaded.assessment, catalog: catalog)
+        let assessment = reading(loaded, review: review)
+        let summary = ProgressSummary(assessment: assessment, catalog: catalog)
         switch format {
         case .text: StandardOutput.write(summary.text)
         case .json:
             var object = summary.jsonValue.objectValue ?? [:]
-            object["packs"] = review.packsJSON(loaded.assessment)
+            object["packs"] = review.packsJSON(assessment)
             StandardOutput.write(CanonicalJSONWriter.string(.object(object)))
         }
     }

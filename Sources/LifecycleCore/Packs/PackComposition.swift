@@ -36,7 +36,8 @@ public enum PackComposition {
     /// The review of one assessment file: the book's catalog alone when it answers only
     /// the book's pack (no pack files are read), else its packs composed.
     public static func review(of assessment: Assessment, at path: String?, book: Catalog, workspace: Workspace?) -> ComposedReview {
-        if assessment.packs.isEmpty || assessment.packs.map(\.id) == [PackLibrary.fundamentalsID] {
+        let bookIsCurrent = assessment.catalog.version == book.version || PackLibrary.bookMoves.isEmpty
+        if bookIsCurrent && (assessment.packs.isEmpty || assessment.packs.map(\.id) == [PackLibrary.fundamentalsID]) {
             let fundamentals = PackLibrary.fundamentals(book)
             return ComposedReview(catalog: book, packs: [fundamentals], missing: [], otherVersions: [])
         }
@@ -50,8 +51,9 @@ public enum PackComposition {
         var missing: [PackReference] = []
         var otherVersions: [(recorded: PackReference, found: Pack)] = []
         var includesBook = false
+        // A version-1 file records the book's version as its catalog's.
         let references = assessment.packs.isEmpty
-            ? [PackReference(id: PackLibrary.fundamentalsID, version: book.version, contentHash: book.contentHash)]
+            ? [PackReference(id: PackLibrary.fundamentalsID, version: assessment.catalog.version, contentHash: assessment.catalog.contentHash)]
             : assessment.packs
         for reference in references {
             guard let pack = library.pack(id: reference.id)?.pack else {

@@ -65,6 +65,11 @@ public enum PackUpgrade {
     /// The assessment with every pack that is newer than the version it recorded brought
     /// up to date: a milestone of the old answers is frozen first, then the answers follow
     /// the moves. Nothing is dropped and nothing becomes more favourable by moving.
+    /// Whether any pack of the review is newer than the version the assessment recorded.
+    public static func isNeeded(_ review: ComposedReview) -> Bool {
+        review.otherVersions.contains { PackVersion.isOlder($0.recorded.version, than: $0.found.version) }
+    }
+
     public static func upgrade(_ assessment: Assessment, review: ComposedReview, packs only: Set<String>? = nil,
                                at time: Timestamp) -> (Assessment, [PackUpgradeReport]) {
         var upgraded = assessment
@@ -88,6 +93,9 @@ public enum PackUpgrade {
             }
             if let index = upgraded.packs.firstIndex(where: { $0.id == pack.id }) {
                 upgraded.packs[index] = PackReference(pack)
+            }
+            if pack.id == PackLibrary.fundamentalsID {
+                upgraded.catalog = CatalogReference(id: upgraded.catalog.id, version: pack.version, contentHash: review.catalog.contentHash)
             }
             reports.append(report)
         }

@@ -207,7 +207,7 @@ public final class ExplorerRuntime {
     /// The packs a file reviews, when it names any (reading pack files is I/O: done here,
     /// reported to `update`).
     public static func review(of loaded: LoadedAssessment, book: Catalog) -> ComposedReview? {
-        loaded.assessment.packs.isEmpty ? nil
+        loaded.assessment.packs.isEmpty && loaded.assessment.catalog.version == book.version ? nil
             : PackComposition.review(of: loaded.assessment, at: loaded.path, book: book, workspace: Workspace.fromEnvironment())
     }
 

@@ -7,7 +7,13 @@ extension AppState {
     public mutating func receive(_ report: RuntimeReport, now: Moment) -> [Effect] {
         switch report {
         case .opened(let loaded, let isDemo, let review):
-            showExplorer(OpenDocument(loaded: loaded, isDemo: isDemo, review: review), fromStartScreen: startScreen != nil || cameFromStartScreen)
+            var document = OpenDocument(loaded: loaded, isDemo: isDemo, review: review)
+            // Made with an older pack version: read with its moved questions applied (a
+            // milestone keeps the old answers); the first save writes the upgrade.
+            if let review, PackUpgrade.isNeeded(review) {
+                document.assessment = PackUpgrade.upgrade(loaded.assessment, review: review, at: now.timestamp).0
+            }
+            showExplorer(document, fromStartScreen: startScreen != nil || cameFromStartScreen)
         case .openFailed(let message):
             setFlash(message)
         case .workspaceListed(let start):

@@ -1,0 +1,58 @@
+import Foundation
+import XCTest
+
+/// A pack's new version moved questions: every command reads the file with the moves
+/// applied, `upgrade --dry-run` reports, and the first write upgrades after a milestone.
+final class UpgradeCommandTests: BinaryTestCase {
+    private func writePack(_ version: String, _ questions: [String], moved: String = "") throws {
+        let folder = scratch.path + "/repo/packs"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let list = questions.map { #"{"id": "\#($0)", "text": "\#($0)?"}"# }.joined(separator: ", ")
+        try #"{"id": "team", "version": "\#(version)", "title": "Team", "areas": [{"id": "ops", "title": "Ops", "questions": [\#(list)]}]\#(moved)}"#
+            .write(toFile: folder + "/team.json", atomically: true, encoding: .utf8)
+    }
+
+    func testReadingWithTheMovesAppliedThenUpgradingOnTheFirstWrite() throws {
+        try writePack("1", ["ops.owner", "ops.pager", "ops.runbook"])
+        let file = scratch.path + "/repo/review.json"
+        XCTAssertEqual(try lifecycle.run("new", "Review", "--file", file, "--pack", "team").status, 0)
+        try answer(file, "ops.owner", "addressed", note: "Ana owns it")
+        try answer(file, "ops.pager", "addressed", note: "paged")
+        try answer(file, "ops.runbook", "gap", note: "none yet")
+        try writePack("2", ["ops.ownership", "ops.response"], moved: #", "moved": [{"version": "2", "from": ["ops.owner"], "to": ["ops.ownership"]}, {"version": "2", "from": ["ops.pager", "ops.runbook"], "to": ["ops.response"]}]"#)
+        let before = try Data(contentsOf: URL(fileURLWithPath: file))
+
+        let show = try lifecycle.run("report", file, "--format", "json")
+        let questions = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(show.stdout.utf8)) as? [String: Any])?["questions"] as? [[String: Any]])
+        XCTAssertEqual(questions.first { $0["id"] as? String == "team:ops.response" }?["status"] as? String, "gap", "read with the moves applied")
+        XCTAssertEqual(questions.first { $0["id"] as? String == "team:ops.ownership" }?["status"] as? String, "addressed")
+
+        let dry = try lifecycle.run("upgrade", file, "--dry-run")
+        XCTAssertEqual(dry.status, 0, dry.stderr)
+        XCTAssertEqual(dry.stdout, """
+            team 1 -> 2 (dry run: nothing written)
+              moved: team: renamed ops.owner -> ops.ownership
+              moved: team: merged ops.pager, ops.runbook -> ops.response
+
+            """)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before, "reading and a dry run write nothing")
+
+        let set = try lifecycle.run("set", file, "ops.ownership", "--note", "Ana and Bo")
+        XCTAssertEqual(set.status, 0, set.stderr)
+        XCTAssertTrue(set.stderr.contains("upgraded pack team 1 -> 2 (milestone \"before team 1\" keeps the old answers"), set.stderr)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        let answers = try XCTUnwrap(document["answers"] as? [String: [String: Any]])
+        XCTAssertEqual(answers["team:ops.response"]?["note"] as? String, "[from ops.pager, addressed] paged\n[from ops.runbook, gap] none yet")
+        XCTAssertEqual(answers["team:ops.ownership"]?["note"] as? String, "Ana and Bo")
+        XCTAssertNil(answers["team:ops.owner"])
+        XCTAssertEqual((document["milestones"] as? [[String: Any]])?.first?["label"] as? String, "before team 1")
+        XCTAssertEqual((document["packs"] as? [[String: Any]])?.first?["version"] as? String, "2")
+
+        let again = try lifecycle.run("upgrade", file)
+        XCTAssertEqual(again.status, 0, "nothing to do is not trouble")
+        XCTAssertEqual(again.stdout, "\(file): every pack is at its current version; nothing to upgrade\n")
+        let diff = try lifecycle.run("diff", file + "@before team 1", file)
+        XCTAssertTrue(diff.stdout.contains("team:ops.ownership"), "the milestone, made with version 1, compares through the moves: \(diff.stdout)")
+        XCTAssertFalse(diff.stdout.contains("ops.owner "), diff.stdout)
+    }
+}
