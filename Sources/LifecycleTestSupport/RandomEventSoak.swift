@@ -98,7 +98,7 @@ public struct RandomEventSoak {
         StartScreenState(workspaceDirectory: "/w", entries: [
             WorkspaceEntry(path: "/w/sample.json", name: sample.name, progress: sample.overallProgress(in: catalog), lastChange: "2026-11-27 10:00"),
             WorkspaceEntry(path: "/w/broken.json", name: "broken.json", progress: Progress(), lastChange: "", problem: "/w/broken.json:1:1: unexpected end"),
-        ])
+        ], availablePacks: PackLibrary.builtIn(catalog: catalog).map(PackChoice.init))
     }
 
     func loaded(_ assessment: Assessment, path: String) -> LoadedAssessment {
@@ -125,9 +125,19 @@ public struct RandomEventSoak {
             let review = PackComposition.compose(assessment, book: catalog, library: PackLibrary(catalog: catalog, adding: []))
             return .opened(loaded(assessment, path: path), isDemo: false, review: review)
         case .openDemo: return .opened(loaded(sample, path: "/tmp/demo.json"), isDemo: true)
-        case .createAssessment(let path, let name, let maturity):
-            return .opened(loaded(Assessment(name: name, maturity: maturity, catalog: catalog.reference), path: path), isDemo: false)
+        case .createAssessment(let path, let name, let maturity, let packs):
+            var assessment = Assessment(name: name, maturity: maturity, catalog: catalog.reference)
+            let library = PackLibrary(catalog: catalog, adding: [])
+            if packs != [PackLibrary.fundamentalsID] { assessment.packs = packs.compactMap { library.pack(id: $0).map { PackReference($0.pack) } } }
+            let review = assessment.packs.isEmpty ? nil : PackComposition.compose(assessment, book: catalog, library: library)
+            return .opened(loaded(assessment, path: path), isDemo: false, review: review)
         case .refreshWorkspace: return .workspaceListed(startScreen())
+        case .listPacks: return .packsListed(PackLibrary.builtIn(catalog: catalog).map(PackChoice.init))
+        case .changePacks(let ids):
+            guard var assessment = document?.assessment else { return nil }
+            let library = PackLibrary(catalog: catalog, adding: [])
+            assessment.packs = ids.compactMap { library.pack(id: $0).map { PackReference($0.pack) } }
+            return .packsChanged(packs: assessment.packs, review: PackComposition.compose(assessment, book: catalog, library: library))
         case .listCompareCandidates: return .compareCandidates(startScreen().entries)
         case .compareWithFile(let path): return .comparisonLoaded(loaded(sample, path: path))
         case .editNoteExternally(let id, let text): return .editorFinished(questionID: id, text: text + " edited\n", status: 0)

@@ -30,6 +30,8 @@ final class TerminalSessionTests: XCTestCase {
         try session.waitFor("Data maturity of Payments platform")
         try session.send("k", "k")                // from "not recorded" up to "scaling"
         try session.send("Enter")
+        try session.waitFor("Packs to review in Payments platform")
+        try session.send("Enter")                 // the book's pack, ticked to start with
         try session.waitFor("Generation · 1 of 18")
 
         try session.send("Space")                 // generation.source-kind: addressed
@@ -84,6 +86,8 @@ final class TerminalSessionTests: XCTestCase {
         try session.type("Harbour analytics")
         try session.send("Enter")
         try session.waitFor("Not recorded")
+        try session.send("Enter")
+        try session.waitFor("[✓] Data engineering lifecycle review (fundamentals, 138 questions)")
         try session.send("Enter")
         try session.waitFor(all: ["Generation · 1 of 18", "? help", "q quit"])
         try session.send("x")

@@ -159,3 +159,56 @@ final class ExplorerPackReviewTests: XCTestCase {
         XCTAssertFalse(search.results.isEmpty, "a practice named only in a choice is found")
     }
 }
+
+/// Choosing packs: the last step of a new assessment, and `+` in the explorer.
+final class PackChoosingTests: XCTestCase {
+    private let choices = PackLibrary.builtIn(catalog: catalog).map(PackChoice.init)
+
+    func testANewAssessmentAsksWhichPacksToReview() {
+        var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [], availablePacks: choices)),
+                             width: 80, height: 24)
+        var effects: [Effect] = []
+        for key: Key in [.character("n")] + "Harbour".map({ .character($0) }) + [.enter, .enter] {
+            effects += state.update(.key(key), now: fixedMoment)
+        }
+        XCTAssertTrue(state.render().text.contains("Packs to review in Harbour"), state.render().text)
+        XCTAssertTrue(state.render().text.contains("[✓] Data engineering lifecycle review (fundamentals, 138 questions)"))
+        effects += state.update(.key(.character(" ")), now: fixedMoment)
+        guard case .start(let first) = state.mode, case .packs(_, _, let one) = first.prompt else { return XCTFail() }
+        XCTAssertEqual(one.selected, ["fundamentals"], "the last ticked pack cannot be unticked")
+        for key: Key in [.character("j"), .character(" "), .character("k"), .character(" ")] { effects += state.update(.key(key), now: fixedMoment) }
+        guard case .start(let start) = state.mode, case .packs(_, _, let list) = start.prompt else { return XCTFail() }
+        XCTAssertEqual(list.selected, ["operational-readiness"], "once another is ticked, the first can go")
+        effects += state.update(.key(.enter), now: fixedMoment)
+        XCTAssertEqual(effects, [.createAssessment(path: "/w/harbour.json", name: "Harbour", maturity: nil, packs: ["operational-readiness"])])
+    }
+
+    func testPlusChangesThePacksReviewedAndKeepsTheAnswers() throws {
+        var state = PackFixture.state(catalog: catalog, answers: ["team:ops.alerts": Answer(status: .gap, choices: ["alerts_no"])], now: fixedTime())
+        XCTAssertEqual(state.update(.key(.character("+")), now: fixedMoment), [.listPacks])
+        _ = state.receive(.packsListed(choices + [PackChoice(PackFixture.team)]), now: fixedMoment)
+        guard case .packPicker(let list) = state.explorer?.overlay else { return XCTFail("no picker") }
+        XCTAssertEqual(list.selected, ["fundamentals", "team"])
+        // Untick the team pack, tick operational readiness.
+        var effects: [Effect] = []
+        for key: Key in [.character("j"), .character(" "), .character("j"), .character(" "), .enter] {
+            effects += state.update(.key(key), now: fixedMoment)
+        }
+        XCTAssertEqual(effects, [.changePacks(["fundamentals", "operational-readiness"])])
+        var assessment = state.explorer!.assessment
+        assessment.packs = [PackReference(PackLibrary.fundamentals(catalog)), PackReference(PackLibrary.builtIn(catalog: catalog)[1])]
+        let review = PackComposition.compose(assessment, book: catalog, library: PackLibrary(catalog: catalog, adding: []))
+        XCTAssertEqual(state.receive(.packsChanged(packs: assessment.packs, review: review), now: fixedMoment), [.save])
+        let explorer = try XCTUnwrap(state.explorer)
+        XCTAssertEqual(explorer.assessment.packIDs, ["fundamentals", "operational-readiness"])
+        XCTAssertNotNil(explorer.catalog.question(id: "operational-readiness:cost_controls.unit_cost"))
+        XCTAssertNil(explorer.catalog.question(id: "team:ops.alerts"))
+        XCTAssertEqual(explorer.assessment.answer(for: "team:ops.alerts").choices, ["alerts_no"], "the team pack's answer is kept")
+        XCTAssertTrue(state.render().text.contains("now reviewing fundamentals, operational-readiness"), state.render().text)
+
+        // Back to the book alone: recorded as no packs, a version-1 file again.
+        let book = PackComposition.compose(Assessment(name: "x", catalog: catalog.reference), book: catalog, library: PackLibrary(catalog: catalog, adding: []))
+        _ = state.receive(.packsChanged(packs: [PackReference(PackLibrary.fundamentals(catalog))], review: book), now: fixedMoment)
+        XCTAssertEqual(state.explorer?.assessment.packs, [])
+    }
+}

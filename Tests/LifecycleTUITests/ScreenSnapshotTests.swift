@@ -55,6 +55,16 @@ final class ScreenSnapshotTests: XCTestCase {
         return state
     }
 
+    /// The packs step of a new assessment, the book's and the team's packs on offer.
+    private func startWithPacks(_ width: Int, _ height: Int) -> AppState {
+        var state = start(width, height)
+        if case .start(var screen) = state.mode {
+            screen.availablePacks = [PackChoice(PackLibrary.fundamentals(catalog)), PackChoice(PackFixture.team)]
+            state.mode = .start(screen)
+        }
+        return pressing(state, [.character("n")] + "Harbour".map { .character($0) } + [.enter, .enter])
+    }
+
     /// The book's pack and a team pack, on the team pack's question answered by choices.
     private func packs(_ width: Int, _ height: Int) -> AppState {
         var state = PackFixture.state(catalog: catalog, width: width, height: height,
@@ -96,6 +106,9 @@ final class ScreenSnapshotTests: XCTestCase {
             ("start-new", pressing(start(width, height), [.character("n")] + "Harbour".map { .character($0) })),
             ("start-maturity", pressing(start(width, height), [.character("n")] + "Harbour".map { .character($0) } + [.enter])),
             ("start-help", pressing(start(width, height), [.character("?")])),
+            ("start-packs", startWithPacks(width, height)),
+            ("pack-picker", receiving(pressing(packs(width, height), [.character("+")]),
+                                      .packsListed(PackLibrary.builtIn(catalog: catalog).map(PackChoice.init) + [PackChoice(PackFixture.team)]))),
         ]
     }
 

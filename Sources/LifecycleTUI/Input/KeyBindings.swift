@@ -7,7 +7,7 @@ public enum Action: Sendable, Equatable {
     case tick, markAddressed, markPartial, markGap, markUnanswered, markNotApplicable
     case undo, redo
     case editNote, editNoteExternally
-    case search, nextMatch, previousMatch, cycleFilter, overview, findings, toggleListOnly
+    case search, nextMatch, previousMatch, cycleFilter, overview, findings, packs, toggleListOnly
     case back, milestone, compare, help, close, resolveConflict
     /// Enter in an overlay: go to the chosen question, compare with the chosen item, list
     /// the chosen cell.
@@ -31,6 +31,7 @@ public struct KeyBinding: Sendable {
         case checklist = "Choices (a question answered by choices)"
         case prompt = "Prompts (a name, a reason, a milestone label, a file name)"
         case choicePrompt = "Choosing the maturity stage"
+        case packPrompt = "Choosing packs (a new assessment, or + in the explorer)"
         case conflict = "Conflict with the file on disk"
         case start = "Start screen"
     }
@@ -68,7 +69,7 @@ extension Key {
 }
 
 public enum KeyBindings {
-    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + checklist + prompt + choicePrompt + conflict + start
+    public static let all: [KeyBinding] = explorer + noteEditor + search + overview + comparePicker + diff + findings + checklist + prompt + choicePrompt + packPrompt + conflict + start
 
     static let explorer: [KeyBinding] = [
         KeyBinding("↑/↓ j/k", "move in the focused pane", .explorer, .moveDown, matches: [.down, .character("j")]),
@@ -100,6 +101,7 @@ public enum KeyBindings {
         KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, .overview, matches: [.character("o")], footer: "overview"),
         KeyBinding("P", "open findings: every gap and partial across areas, highest risk first", .explorer, .findings,
                    matches: [.character("P")], footer: "findings"),
+        KeyBinding("+", "packs: review another pack, or stop reviewing one (its answers are kept)", .explorer, .packs, matches: [.character("+")]),
         KeyBinding("z", "list only (twice the questions on screen) / back", .explorer, .toggleListOnly, matches: [.character("z")]),
         KeyBinding("Esc", "back to the heat map from a cell's list, or clear the filter", .explorer, .back, matches: [.escape]),
         KeyBinding("m", "freeze a milestone (a named snapshot)", .explorer, .milestone, matches: [.character("m")]),
@@ -160,8 +162,17 @@ public enum KeyBindings {
     static let choicePrompt: [KeyBinding] = [
         KeyBinding("↑/↓ j/k", "choose", .choicePrompt, .moveDown, matches: [.down, .character("j")], footer: "choose", footerKeys: "j/k"),
         KeyBinding("", "", .choicePrompt, .moveUp, matches: [.up, .character("k")]),
-        KeyBinding("Enter", "create the assessment", .choicePrompt, .confirm, matches: [.enter], footer: "create"),
+        KeyBinding("Enter", "next: the packs to review (or create, when only the book's pack is known)", .choicePrompt, .confirm,
+                   matches: [.enter], footer: "next"),
         KeyBinding("Esc", "back to the name", .choicePrompt, .close, matches: [.escape], footer: "back", essential: true),
+    ]
+
+    static let packPrompt: [KeyBinding] = [
+        KeyBinding("↑/↓ j/k", "choose a pack", .packPrompt, .moveDown, matches: [.down, .character("j")], footer: "choose", footerKeys: "j/k"),
+        KeyBinding("", "", .packPrompt, .moveUp, matches: [.up, .character("k")]),
+        KeyBinding("Space", "tick or untick it (one stays ticked)", .packPrompt, .tick, matches: [.character(" ")], footer: "tick"),
+        KeyBinding("Enter", "create the assessment, or review these packs from now on", .packPrompt, .confirm, matches: [.enter], footer: "done"),
+        KeyBinding("Esc", "back (a new assessment) or cancel (in the explorer)", .packPrompt, .close, matches: [.escape], footer: "back", essential: true),
     ]
 
     static let comparePicker: [KeyBinding] = [

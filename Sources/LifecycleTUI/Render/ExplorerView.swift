@@ -76,6 +76,7 @@ struct ExplorerView {
         case .diffView: .diff
         case .findings: .findings
         case .checklist: .checklist
+        case .packPicker: .packPrompt
         case .reasonPrompt, .milestonePrompt, .saveCopyPrompt: .prompt
         case .comparePicker: .comparePicker
         case .conflict: .conflict

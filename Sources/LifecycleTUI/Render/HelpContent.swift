@@ -3,7 +3,7 @@ import LifecycleCore
 /// The help overlay's text, from the key table: every context's keys, then the marks.
 /// Shared by the explorer's and the start screen's help.
 enum HelpContent {
-    static let explorerContexts: [KeyBinding.Context] = [.explorer, .noteEditor, .search, .overview, .comparePicker, .diff, .findings, .checklist, .prompt, .conflict]
+    static let explorerContexts: [KeyBinding.Context] = [.explorer, .noteEditor, .search, .overview, .comparePicker, .diff, .findings, .checklist, .packPrompt, .prompt, .conflict]
 
     /// The box is as wide as the window allows, up to 100 columns; descriptions wrap under
     /// themselves rather than being cut.

@@ -25,6 +25,8 @@ struct OverlayView {
         case .diffView(let view): drawDiffView(&screen, view)
         case .findings(let view): FindingsView(state: state, view: view, ascii: ascii).draw(&screen)
         case .checklist(let checklist): ChecklistView(state: state, checklist: checklist, ascii: ascii).draw(&screen)
+        case .packPicker(let list):
+            PackListView.draw(&screen, list, title: "Packs reviewed", hint: "Space: tick\(symbols.separator)Enter: review these\(symbols.separator)Esc: cancel", ascii: ascii)
         case nil: break
         }
     }

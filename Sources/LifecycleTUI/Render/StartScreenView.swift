@@ -53,7 +53,7 @@ struct StartScreenView {
         drawFooter(&screen)
         drawPrompt(&screen)
         if let scroll = state.helpScroll {
-            HelpContent.draw(&screen, contexts: [.start, .prompt, .choicePrompt], scroll: scroll, ascii: ascii)
+            HelpContent.draw(&screen, contexts: [.start, .prompt, .choicePrompt, .packPrompt], scroll: scroll, ascii: ascii)
         }
     }
 
@@ -66,6 +66,7 @@ struct StartScreenView {
         let context: KeyBinding.Context = switch state.prompt {
         case .name: .prompt
         case .maturity: .choicePrompt
+        case .packs: .packPrompt
         case nil: .start
         }
         FooterHints.draw(&screen, KeyBindings.footer(context), row: row, room: screen.width, symbols: Symbols(ascii: ascii))
@@ -98,7 +99,10 @@ struct StartScreenView {
                 screen.put("  " + choice.1, row: row, column: rect.column + 2 + used, style: isSelected ? .selected : .dim,
                            maxWidth: rect.width - 4 - used)
             }
-            screen.put("Enter: create\(symbols.separator)Esc: back", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+            let next = state.availablePacks.count > 1 ? "Enter: next (packs)" : "Enter: create"
+            screen.put("\(next)\(symbols.separator)Esc: back", row: rect.row + rect.height - 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+        case .packs(let name, _, let list):
+            PackListView.draw(&screen, list, title: "Packs to review in \(name)", hint: "Space: tick\(symbols.separator)Enter: create\(symbols.separator)Esc: back", ascii: ascii)
         case nil:
             break
         }

@@ -12,7 +12,12 @@ public enum Effect: Equatable, Sendable {
     case editNoteExternally(questionID: String, text: String)
     case openAssessment(path: String)
     /// Create a new file at `path` (chosen by `update`, clear of the workspace's names).
-    case createAssessment(path: String, name: String, maturity: String?)
+    /// `packs`: the packs to review; empty or the book's alone: a version-1 file.
+    case createAssessment(path: String, name: String, maturity: String?, packs: [String] = [])
+    /// The packs the open assessment could review, for the explorer's `+`.
+    case listPacks
+    /// Review exactly these packs from now on (answers to others are kept).
+    case changePacks([String])
     case openDemo
     /// Re-read the open file from disk, replacing what is in memory.
     case reloadFromDisk

@@ -86,7 +86,11 @@ public final class ExplorerRuntime {
         case .quit, .closeExplorer: return nil  // quit is handled by perform; closeExplorer is mapped by AppState
         case .editNoteExternally(let questionID, let text): return editExternally(questionID: questionID, text: text)
         case .openAssessment(let path): return open(path: path, isDemo: false)
-        case .createAssessment(let path, let name, let maturity): return create(path: path, name: name, maturity: maturity)
+        case .createAssessment(let path, let name, let maturity, let packs): return create(path: path, name: name, maturity: maturity, packs: packs)
+        case .listPacks:
+            let library = PackLibrary(catalog: state.catalog, workspace: workspace, assessmentPath: state.explorer?.document.path)
+            return .packsListed(library.packs.map { PackChoice($0.pack) })
+        case .changePacks(let ids): return changePacks(to: ids)
         case .openDemo: return openDemo()
         case .reloadFromDisk: return reload()
         case .saveCopy(let path): return saveCopy(to: path)
@@ -211,14 +215,34 @@ public final class ExplorerRuntime {
             : PackComposition.review(of: loaded.assessment, at: loaded.path, book: book, workspace: Workspace.fromEnvironment())
     }
 
-    private func create(path: String, name: String, maturity: String?) -> RuntimeReport {
+    private func create(path: String, name: String, maturity: String?, packs: [String]) -> RuntimeReport {
         do {
             try workspace.ensureExists()
-            let assessment = Assessment(name: name, maturity: maturity, catalog: state.catalog.reference, created: clock().timestamp)
-            return .opened(try store.create(assessment, at: path), isDemo: false)
+            var assessment = Assessment(name: name, maturity: maturity, catalog: state.catalog.reference, created: clock().timestamp)
+            if !packs.isEmpty, packs != [PackLibrary.fundamentalsID] {
+                let library = PackLibrary(catalog: state.catalog, workspace: workspace, assessmentPath: path)
+                assessment.packs = packs.compactMap { library.pack(id: $0).map { PackReference($0.pack) } }
+            }
+            let loaded = try store.create(assessment, at: path)
+            return .opened(loaded, isDemo: false, review: Self.review(of: loaded, book: state.catalog))
         } catch {
             return .openFailed(message: error.description)
         }
+    }
+
+    /// Finds the packs (I/O) and composes the review they make; `update` decides the rest.
+    private func changePacks(to ids: [String]) -> RuntimeReport {
+        guard let document = state.explorer?.document else { return .packsChangeFailed(message: "no assessment is open") }
+        let library = PackLibrary(catalog: state.catalog, workspace: workspace, assessmentPath: document.path)
+        var references: [PackReference] = []
+        for id in ids {
+            guard let found = library.pack(id: id) else { return .packsChangeFailed(message: "pack \(id) is no longer found (lifecycle pack list)") }
+            // A pack already reviewed keeps the version the file recorded.
+            references.append(document.assessment.packs.first { $0.id == id } ?? PackReference(found.pack))
+        }
+        var changed = document.assessment
+        changed.packs = references
+        return .packsChanged(packs: references, review: PackComposition.compose(changed, book: state.catalog, library: library))
     }
 
     private func openDemo() -> RuntimeReport {
@@ -232,6 +256,7 @@ public final class ExplorerRuntime {
     /// The start screen's list: every assessment in the workspace, with its progress, or
     /// the reason it cannot be opened.
     public static func scanWorkspace(_ workspace: Workspace, store: AssessmentStore) -> StartScreenState {
+        let packs = PackLibrary(catalog: store.catalog, workspace: workspace).packs.map { PackChoice($0.pack) }
         let entries = workspace.assessmentFiles().map { path -> WorkspaceEntry in
             let fileName = PathText.lastComponent(of: path)
             do {
@@ -243,7 +268,7 @@ public final class ExplorerRuntime {
                 return WorkspaceEntry(path: path, name: fileName, progress: Progress(), lastChange: "", problem: "\(error)")
             }
         }
-        return StartScreenState(workspaceDirectory: workspace.directory, entries: entries)
+        return StartScreenState(workspaceDirectory: workspace.directory, entries: entries, availablePacks: packs)
     }
 
     // MARK: External editor

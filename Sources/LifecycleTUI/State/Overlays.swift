@@ -21,6 +21,8 @@ public enum Overlay: Equatable, Sendable {
     case findings(FindingsViewState)
     /// The choices of a question answered by choices, ticked with Space.
     case checklist(ChecklistState)
+    /// The packs reviewed, ticked with Space (`+`).
+    case packPicker(PackListState)
 }
 
 /// A question's choices while they are being ticked; saved when the checklist closes.

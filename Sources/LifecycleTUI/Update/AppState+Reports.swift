@@ -14,8 +14,22 @@ extension AppState {
                 document.assessment = PackUpgrade.upgrade(loaded.assessment, review: review, at: now.timestamp).0
             }
             showExplorer(document, fromStartScreen: startScreen != nil || cameFromStartScreen)
-        case .openFailed(let message):
+        case .openFailed(let message), .packsChangeFailed(let message):
             setFlash(message)
+        case .packsListed(let choices):
+            guard case .explorer(var explorer) = mode else { return [] }
+            explorer.overlay = .packPicker(PackListState(choices: choices, selected: explorer.assessment.packIDs.filter { id in choices.contains { $0.id == id } }))
+            mode = .explorer(explorer)
+        case .packsChanged(let packs, let review):
+            guard var document = explorer?.document else { return [] }
+            // The book's pack alone is recorded as no packs: a version-1 file again.
+            document.assessment.packs = packs.map(\.id) == [PackLibrary.fundamentalsID] ? [] : packs
+            document.review = review
+            document.saveState = .pending
+            let cameFromStart = cameFromStartScreen
+            showExplorer(document, fromStartScreen: cameFromStart)
+            setFlash("now reviewing \(document.assessment.packIDs.joined(separator: ", ")); answers to any other pack are kept")
+            return [.save]
         case .workspaceListed(let start):
             showStartScreen(start)
             cameFromStartScreen = false
@@ -89,7 +103,7 @@ extension ExplorerState {
                 return []
             }
             return applyExternalEdit(text, for: questionID, now: now.timestamp)
-        case .opened, .openFailed, .workspaceListed:
+        case .opened, .openFailed, .workspaceListed, .packsListed, .packsChanged, .packsChangeFailed:
             break
         }
         return []

@@ -68,6 +68,7 @@ extension ExplorerState {
             }
             overlay = .overview(overviewPosition())
         case .findings: overlay = .findings(FindingsViewState(findings: OpenFindings.list(assessment, in: catalog)))
+        case .packs: return [.listPacks]
         case .help: overlay = .help(scroll: 0)
         case .milestone:
             overlay = .milestonePrompt(buffer: TextBuffer("review " + String(now.text.prefix(10)), allowsNewlines: false))

@@ -149,6 +149,18 @@ extension ExplorerState {
             default: break
             }
             if case .findings = overlay { overlay = .findings(view) }
+        case .packPicker(var list):
+            switch KeyBindings.action(for: key, in: .packPrompt) {
+            case .moveDown: list.cursor = min(list.choices.count - 1, list.cursor + 1)
+            case .moveUp: list.cursor = max(0, list.cursor - 1)
+            case .tick: list.toggle()
+            case .close: overlay = nil
+            case .confirm:
+                overlay = nil
+                return list.orderedSelection == assessment.packIDs ? [] : [.changePacks(list.orderedSelection)]
+            default: break
+            }
+            if case .packPicker = overlay { overlay = .packPicker(list) }
         case .checklist(var checklist):
             guard let question = catalog.question(id: checklist.questionID) else { overlay = nil; return [] }
             switch KeyBindings.action(for: key, in: .checklist) {

@@ -13,6 +13,11 @@ public enum RuntimeReport: Sendable {
     /// `review`: the packs the file reviews, composed by the runtime (it reads pack files).
     case opened(LoadedAssessment, isDemo: Bool, review: ComposedReview? = nil)
     case openFailed(message: String)
+    /// The packs the open assessment could review (answer to `listPacks`).
+    case packsListed([PackChoice])
+    /// The packs changed: the assessment's new list and its review (answer to `changePacks`).
+    case packsChanged(packs: [PackReference], review: ComposedReview)
+    case packsChangeFailed(message: String)
     case workspaceListed(StartScreenState)
     /// The workspace's assessments, for the compare picker.
     case compareCandidates([WorkspaceEntry])

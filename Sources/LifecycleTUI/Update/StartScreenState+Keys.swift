@@ -31,11 +31,31 @@ extension StartScreenState {
             case .moveDown: prompt = .maturity(name: name, selected: min(count - 1, selected + 1))
             case .moveUp: prompt = .maturity(name: name, selected: max(0, selected - 1))
             case .confirm:
-                prompt = nil
                 let maturity = catalog.maturityStages.indices.contains(selected) ? catalog.maturityStages[selected].id : nil
-                return [.createAssessment(path: newFilePath(forName: name), name: name, maturity: maturity)]
+                guard availablePacks.count > 1 else {
+                    prompt = nil
+                    return [.createAssessment(path: newFilePath(forName: name), name: name, maturity: maturity)]
+                }
+                prompt = .packs(name: name, maturity: maturity,
+                                list: PackListState(choices: availablePacks, selected: [PackLibrary.fundamentalsID]))
             default: break
             }
+            return []
+        case .packs(let name, let maturity, var list):
+            switch KeyBindings.action(for: key, in: .packPrompt) {
+            case .close:
+                let index = maturity.flatMap { id in catalog.maturityStages.firstIndex { $0.id == id } } ?? catalog.maturityStages.count
+                prompt = .maturity(name: name, selected: index)
+                return []
+            case .moveDown: list.cursor = min(list.choices.count - 1, list.cursor + 1)
+            case .moveUp: list.cursor = max(0, list.cursor - 1)
+            case .tick: list.toggle()
+            case .confirm:
+                prompt = nil
+                return [.createAssessment(path: newFilePath(forName: name), name: name, maturity: maturity, packs: list.orderedSelection)]
+            default: break
+            }
+            prompt = .packs(name: name, maturity: maturity, list: list)
             return []
         case nil:
             break
