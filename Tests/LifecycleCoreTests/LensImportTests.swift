@@ -264,3 +264,23 @@ final class LensImportReviewTests: XCTestCase {
         XCTAssertFalse(errors.contains { $0.contains("\"a\", which is not a choice") }, "a choice with a bad flag is still a choice")
     }
 }
+
+/// Lenses that sit exactly at the specification's limits import without a word; one past
+/// them is reported, and still imported.
+final class LensLimitTests: XCTestCase {
+    private func lens(questions: Int, titleLength: Int) -> [UInt8] {
+        let title = String(repeating: "t", count: titleLength - 1) + "?"
+        let list = (0..<questions).map { index in
+            #"{"id": "q\#(index)_x", "title": "\#(title)", "choices": [{"id": "c_a", "title": "A", "improvementPlan": {"displayText": "Do A."}}, {"id": "q\#(index)_x_no", "title": "None of these"}], "riskRules": [{"condition": "c_a", "risk": "NO_RISK"}, {"condition": "default", "risk": "HIGH_RISK"}]}"#
+        }.joined(separator: ",")
+        return Array(#"{"schemaVersion": "2021-11-01", "name": "Limits", "pillars": [{"id": "ppp", "name": "P", "questions": [\#(list)]}]}"#.utf8)
+    }
+
+    func testAtTheLimitsNoWarningPastThemOne() throws {
+        XCTAssertEqual(try LensImporter.importLens(bytes: lens(questions: 20, titleLength: 128)).warnings, [])
+        let past = try LensImporter.importLens(bytes: lens(questions: 21, titleLength: 129))
+        XCTAssertTrue(past.warnings.contains { $0.message == "21 questions, over the lens limit of 20" }, "\(past.warnings)")
+        XCTAssertTrue(past.warnings.contains { $0.message == "129 characters, over the lens limit of 128" }, "\(past.warnings)")
+        XCTAssertEqual(past.pack.questionCount, 21)
+    }
+}
