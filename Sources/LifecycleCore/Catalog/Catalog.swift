@@ -11,6 +11,9 @@ public struct Catalog: Sendable {
     public var areas: [CatalogArea]
     public var matrix: [MatrixCell]
     public var maturityStages: [MaturityStage]
+    /// The tag vocabulary: each tag with what it means. When given, every question's tags
+    /// come from it (checked on load).
+    public var tagMeanings: [String: String] = [:]
 
     private var locationByQuestionID: [String: QuestionLocation]
 

@@ -60,7 +60,7 @@ enum CatalogChecks {
     }
 
     static func crossReferenceProblems(in catalog: Catalog) -> [CatalogProblem] {
-        var problems: [CatalogProblem] = []
+        var problems: [CatalogProblem] = tagProblems(in: catalog)
         let stageIDs = Set(catalog.stages.map(\.id))
         let undercurrentIDs = Set(catalog.undercurrents.map(\.id))
         var seenQuestions: [String: String] = [:]
@@ -89,6 +89,25 @@ enum CatalogChecks {
             }
             for questionID in cell.questionIDs where !catalog.containsQuestion(questionID) {
                 problems.append(CatalogProblem(file: "content/matrix.json", message: "\(location): unknown question \"\(Excerpt.of(questionID))\""))
+            }
+        }
+        return problems
+    }
+
+    /// Tags come from the catalog's vocabulary, and none repeats its own area's name
+    /// (`security` on a security question, `architecture` in data architecture).
+    static func tagProblems(in catalog: Catalog) -> [CatalogProblem] {
+        guard !catalog.tagMeanings.isEmpty else { return [] }
+        var problems: [CatalogProblem] = []
+        for area in catalog.areas {
+            for question in area.questions {
+                for tag in question.tags {
+                    if catalog.tagMeanings[tag] == nil {
+                        problems.append(CatalogProblem(file: "content/\(area.id).json", message: "\(question.id): tag \"\(Excerpt.of(tag))\" is not in the tag list of catalog.json"))
+                    } else if tag == area.id || area.id.hasSuffix("-" + tag) {
+                        problems.append(CatalogProblem(file: "content/\(area.id).json", message: "\(question.id): tag \"\(tag)\" repeats the name of its area"))
+                    }
+                }
             }
         }
         return problems

@@ -60,7 +60,7 @@ public enum CatalogLoader {
             }
         }
 
-        var identity: (id: String, title: String, version: String, source: String, areaIDs: [String])?
+        var identity: (id: String, title: String, version: String, source: String, areaIDs: [String], tags: [String: String])?
         if let manifest = document("catalog") {
             var found: [ValidationProblem] = []
             identity = parseManifest(manifest, problems: &found)
@@ -100,24 +100,33 @@ public enum CatalogLoader {
             hasher.combine(key)
             hasher.combine(files[key]!)
         }
-        let catalog = Catalog(id: identity.id, title: identity.title, version: identity.version,
+        var catalog = Catalog(id: identity.id, title: identity.title, version: identity.version,
                               contentHash: "fnv1a64:" + hasher.hexDigest, source: identity.source,
                               areas: areas, matrix: matrix, maturityStages: maturity)
+        catalog.tagMeanings = identity.tags
         let crossProblems = CatalogChecks.crossReferenceProblems(in: catalog)
         guard crossProblems.isEmpty else { throw CatalogError(problems: crossProblems) }
         return catalog
     }
 
     static func parseManifest(_ value: JSONValue, problems: inout [ValidationProblem])
-        -> (id: String, title: String, version: String, source: String, areaIDs: [String])? {
+        -> (id: String, title: String, version: String, source: String, areaIDs: [String], tags: [String: String])? {
         guard let reader = JSONFieldReader(value, at: .root, problems: &problems) else { return nil }
         let id = reader.nonEmptyString("id", problems: &problems)
         let title = reader.nonEmptyString("title", problems: &problems)
         let version = reader.nonEmptyString("version", problems: &problems)
         let source = reader.string("source", required: false, problems: &problems) ?? ""
         let areaIDs = reader.strings("areas", problems: &problems)
+        var tags: [String: String] = [:]
+        for (tag, meaning) in reader.objectField("tags", required: false, problems: &problems) ?? [:] {
+            guard let text = meaning.stringValue, !text.isEmpty else {
+                problems.append(ValidationProblem(JSONPath.root.appending("tags").appending(tag), "expected a one-line meaning"))
+                continue
+            }
+            tags[tag] = text
+        }
         guard let id, let title, let version, let areaIDs else { return nil }
-        return (id, title, version, source, areaIDs)
+        return (id, title, version, source, areaIDs, tags)
     }
 
     /// Parses one area file (also used by `lifecycle validate content/NAME.json`).
