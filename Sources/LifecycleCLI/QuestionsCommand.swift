@@ -17,8 +17,12 @@ struct QuestionsCommand: ParsableCommand {
     @Option(help: "text or json.")
     var format: OutputFormat = .text
 
+    @Flag(help: "Only the core set: the questions that matter most, about 40, for a 90-minute meeting.")
+    var core = false
+
     func run() throws {
-        let catalog = try loadCatalog()
+        let full = try loadCatalog()
+        let catalog = core ? full.coreOnly : full
         if let area, catalog.area(id: area) == nil {
             throw reportError("unknown area \"\(TerminalSafeText.escaped(area))\" (areas: \(catalog.areas.map(\.id).joined(separator: ", ")))")
         }

@@ -20,11 +20,14 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output: a regular file is replaced atomically, a device or FIFO written in place; an assessment file is never overwritten.")
     var output: String?
 
+    @Flag(help: "Only the core set of each pack's questions (those marked core).")
+    var core = false
+
     func run() throws {
         let book = try loadCatalog()
         let loaded = try makeStore(book).loadOrReport(file)
         let review = review(of: loaded, book: book)
-        let catalog = review.catalog
+        let catalog = core ? review.catalog.coreOnly : review.catalog
         let assessment = reading(loaded, review: review)
         let report = AssessmentReport(assessment: assessment, catalog: catalog, review: review)
         let text: String

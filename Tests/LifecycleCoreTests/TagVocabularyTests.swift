@@ -27,3 +27,24 @@ final class TagVocabularyTests: XCTestCase {
         }
     }
 }
+
+/// The core set: about 40 questions, across every area, for a 90-minute meeting.
+final class CoreSetTests: XCTestCase {
+    func testTheCoreSetFitsAMeetingAndCoversEveryArea() {
+        let catalog = builtInCatalog()
+        let core = catalog.coreOnly
+        XCTAssertTrue((35...45).contains(core.questionCount), "\(core.questionCount) core questions")
+        XCTAssertEqual(core.areas.map(\.id), catalog.areas.map(\.id), "every area has core questions")
+        XCTAssertTrue(core.areas.allSatisfy { $0.questions.allSatisfy(\.isCore) })
+        XCTAssertNotNil(core.question(id: "generation.source-kind"))
+        XCTAssertNil(core.question(id: "generation.event-time"))
+    }
+
+    func testACorePackQuestionSurvivesAPackRoundTrip() {
+        var question = Question(id: "ops.q", text: "Q?", hint: "", tags: [], chapter: 0)
+        question.isCore = true
+        let pack = Pack(id: "p", version: "1", title: "P", description: "", source: "",
+                        areas: [CatalogArea(id: "ops", kind: .topic, title: "O", summary: "", whyItMatters: "", pitfalls: [], questions: [question])])
+        XCTAssertEqual(PackDecoder.read(bytes: PackEncoder.bytes(pack)).pack?.questions.first?.isCore, true)
+    }
+}

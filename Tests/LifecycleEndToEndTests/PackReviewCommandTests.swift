@@ -141,4 +141,17 @@ final class PackReviewCommandTests: BinaryTestCase {
         XCTAssertEqual(strict.status, 0, strict.stderr)
         XCTAssertEqual(strict.stderr, "")
     }
+
+    func testTheCoreSetFromTheCommandLine() throws {
+        let listed = try lifecycle.run("questions", "--core", "--format", "json")
+        let areas = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [[String: Any]])
+        let count = areas.reduce(0) { $0 + (($1["questions"] as? [Any])?.count ?? 0) }
+        XCTAssertTrue((35...45).contains(count), "\(count)")
+        let file = try newAssessment("r.json")
+        try answer(file, "generation.event-time", "gap")
+        try answer(file, "generation.source-kind", "gap")
+        let report = try lifecycle.run("report", file, "--core")
+        XCTAssertTrue(report.stdout.contains("`generation.source-kind`"), report.stdout)
+        XCTAssertFalse(report.stdout.contains("`generation.event-time`"), "not in the core set")
+    }
 }

@@ -50,6 +50,11 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertEqual(driver.explorer.listedQuestionIDs, ["generation.persistence"], "high risk: the gaps")
         driver.press(.char("f"))
         XCTAssertEqual(driver.explorer.listedQuestionIDs, ["generation.event-rate"])
+        driver.press(.char("f"))
+        XCTAssertEqual(driver.explorer.filter, .core)
+        XCTAssertTrue(driver.explorer.listedQuestionIDs.allSatisfy { catalog.question(id: $0)?.isCore == true })
+        XCTAssertTrue(driver.explorer.listedQuestionIDs.contains("generation.source-kind"))
+        driver.press(.char("f"), .char("f"), .char("f"), .char("f"), .char("f"))  // all, unanswered, gaps, high risk, notes
         driver.press(.char("2"))
         XCTAssertTrue(driver.text.contains("No question matches \"with notes\""))
         driver.press(.escape)

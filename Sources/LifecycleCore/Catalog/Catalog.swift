@@ -66,6 +66,20 @@ public struct Catalog: Sendable {
         matrix.first { $0.stage == stage && $0.undercurrent == undercurrent }
     }
 
+    /// The core set alone: every area keeps only its core questions (areas without any
+    /// go), for `questions --core`, `report --core` and the explorer's filter.
+    public var coreOnly: Catalog {
+        let areas = self.areas.compactMap { area -> CatalogArea? in
+            var area = area
+            area.questions = area.questions.filter(\.isCore)
+            return area.questions.isEmpty ? nil : area
+        }
+        var core = Catalog(id: id, title: title, version: version, contentHash: contentHash, source: source,
+                           areas: areas, matrix: matrix, maturityStages: maturityStages)
+        core.tagMeanings = tagMeanings
+        return core
+    }
+
     /// The reference an assessment records about the catalog it was made against.
     public var reference: CatalogReference {
         CatalogReference(id: id, version: version, contentHash: contentHash)

@@ -188,8 +188,15 @@ public enum CatalogLoader {
                   let choiceText = choiceReader.nonEmptyString("text", problems: &problems) else { continue }
             choices.append(QuestionChoice(id: choiceID, text: choiceText))
         }
+        var core = false
+        if let value = reader.fields["core"] {
+            if case .bool(let flag) = value { core = flag }
+            else { problems.append(ValidationProblem(path.appending("core"), "expected true or false, found \(value.typeName)")) }
+        }
         guard let id, let text, let hint, let tags, let chapter else { return nil }
-        return Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, choices: choices)
+        var question = Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, choices: choices)
+        question.isCore = core
+        return question
     }
 
     static func parseMatrix(_ value: JSONValue, problems: inout [ValidationProblem]) -> [MatrixCell] {

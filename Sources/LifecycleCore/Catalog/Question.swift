@@ -18,6 +18,8 @@ public struct Question: Sendable, Equatable, Identifiable {
     public var choices: [QuestionChoice]
     /// Tried in order; the first true one gives the question's risk. Only with choices.
     public var riskRules: [RiskRule]
+    /// In the core set: the questions that matter most, about 40, a 90-minute meeting.
+    public var isCore = false
 
     public init(id: String, text: String, hint: String, tags: [String], chapter: Int, url: String? = nil,
                 resources: [Resource] = [], choices: [QuestionChoice] = [], riskRules: [RiskRule] = []) {

@@ -120,7 +120,7 @@ private struct DecodingContext {
 
     mutating func question(_ value: JSONValue, at path: JSONPath) -> Question? {
         guard let reader = JSONFieldReader(value, at: path, problems: &errors) else { return nil }
-        reportUnknownKeys(reader, known: ["id", "text", "hint", "tags", "reference", "resources", "choices", "riskRules"])
+        reportUnknownKeys(reader, known: ["id", "text", "hint", "tags", "reference", "resources", "choices", "riskRules", "core"])
         let id = reader.nonEmptyString("id", problems: &errors)
         let text = reader.nonEmptyString("text", problems: &errors)
         let hint = reader.string("hint", required: false, problems: &errors) ?? ""
@@ -135,9 +135,16 @@ private struct DecodingContext {
         let resources = self.resources(reader, "resources", at: path)
         let choices = keep(reader.array("choices", required: false, problems: &errors) ?? [], at: path.appending("choices")) { $0.choice($1, at: $2) }
         let rules = keep(reader.array("riskRules", required: false, problems: &errors) ?? [], at: path.appending("riskRules")) { $0.rule($1, at: $2) }
+        var core = false
+        if let value = reader.fields["core"] {
+            if case .bool(let flag) = value { core = flag }
+            else { errors.append(ValidationProblem(path.appending("core"), "expected true or false, found \(value.typeName)")) }
+        }
         guard let id, let text else { return nil }
-        return Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, url: url, resources: resources,
-                        choices: choices, riskRules: rules)
+        var question = Question(id: id, text: text, hint: hint, tags: tags, chapter: chapter, url: url, resources: resources,
+                                choices: choices, riskRules: rules)
+        question.isCore = core
+        return question
     }
 
     mutating func choice(_ value: JSONValue, at path: JSONPath) -> QuestionChoice? {

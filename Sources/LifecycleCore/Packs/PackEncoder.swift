@@ -47,6 +47,7 @@ public enum PackEncoder {
         var object: [String: JSONValue] = ["id": .string(question.id), "text": .string(question.text)]
         if !question.hint.isEmpty { object["hint"] = .string(question.hint) }
         if !question.tags.isEmpty { object["tags"] = .array(question.tags.map(JSONValue.string)) }
+        if question.isCore { object["core"] = .bool(true) }
         var reference: [String: JSONValue] = [:]
         if question.chapter != 0 { reference["chapter"] = .number(Double(question.chapter)) }
         if let url = question.url { reference["url"] = .string(url) }

@@ -97,7 +97,7 @@ public enum KeyBindings {
         KeyBinding("/", "search questions and notes; n/N next / previous match", .explorer, .search, matches: [.character("/")], footer: "search"),
         KeyBinding("", "", .explorer, .nextMatch, matches: [.character("n")]),
         KeyBinding("", "", .explorer, .previousMatch, matches: [.character("N")]),
-        KeyBinding("f", "filter: all, unanswered, gaps & partial, high risk, with notes", .explorer, .cycleFilter, matches: [.character("f")], footer: "filter"),
+        KeyBinding("f", "filter: all, unanswered, gaps & partial, high risk, with notes, core set", .explorer, .cycleFilter, matches: [.character("f")], footer: "filter"),
         KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, .overview, matches: [.character("o")], footer: "overview"),
         KeyBinding("P", "open findings: every gap and partial across areas, highest risk first", .explorer, .findings,
                    matches: [.character("P")], footer: "findings"),

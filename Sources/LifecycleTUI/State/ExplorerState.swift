@@ -111,7 +111,7 @@ public struct ExplorerState: Sendable {
         case .area(let index): candidates = catalog.areas[index].questions.map(\.id)
         case .cell(let stage, let undercurrent): candidates = catalog.cell(stage: stage, undercurrent: undercurrent)?.questionIDs ?? []
         }
-        listedQuestionIDs = filter == .all ? candidates : candidates.filter { filter.matches(document.assessment.answer(for: $0)) }
+        listedQuestionIDs = filter == .all ? candidates : candidates.filter { filter.matches(document.assessment.answer(for: $0), of: catalog.question(id: $0)) }
         if let keptID, let index = listedQuestionIDs.firstIndex(of: keptID) {
             questionCursor = index
         } else {

@@ -8,6 +8,8 @@ public enum QuestionFilter: CaseIterable, Sendable {
     /// Gaps: high risk (a choice question's status follows from its risk).
     case highRisk
     case withNotes
+    /// The core set: the questions that matter most in a short meeting.
+    case core
 
     public var label: String {
         switch self {
@@ -16,6 +18,7 @@ public enum QuestionFilter: CaseIterable, Sendable {
         case .gapsAndPartial: "gaps & partial"
         case .highRisk: "high risk"
         case .withNotes: "with notes"
+        case .core: "core set"
         }
     }
 
@@ -24,8 +27,9 @@ public enum QuestionFilter: CaseIterable, Sendable {
         return all[(all.firstIndex(of: self)! + 1) % all.count]
     }
 
-    public func matches(_ answer: Answer) -> Bool {
+    public func matches(_ answer: Answer, of question: Question?) -> Bool {
         switch self {
+        case .core: question?.isCore == true
         case .all: true
         case .unanswered: answer.status == .unanswered
         case .gapsAndPartial: answer.status == .gap || answer.status == .partial

@@ -284,7 +284,7 @@ extension ExplorerState {
             areaIndex = location.areaIndex
             source = .area(location.areaIndex)
         }
-        if !filter.matches(assessment.answer(for: questionID)) { filter = .all }
+        if !filter.matches(assessment.answer(for: questionID), of: catalog.question(id: questionID)) { filter = .all }
         rebuildList(keeping: questionID)
         focus = .questions
         ensureCursorVisible(layout: layout)
