@@ -78,7 +78,9 @@ func review(of loaded: LoadedAssessment, book: Catalog, warn: Bool = true) -> Co
 /// a pack is newer than the file recorded (the file itself changes only on a write).
 func reading(_ loaded: LoadedAssessment, review: ComposedReview) -> Assessment {
     guard PackUpgrade.isNeeded(review) else { return loaded.assessment }
-    return PackUpgrade.upgrade(loaded.assessment, review: review, at: loaded.assessment.lastChange).0
+    var upgraded = PackUpgrade.upgrade(loaded.assessment, review: review, at: loaded.assessment.lastChange).0
+    upgraded.milestones = loaded.assessment.milestones  // the milestone is frozen by a write, not by reading
+    return upgraded
 }
 
 /// Warns about answers the catalog does not know (kept in the file, never dropped).

@@ -58,7 +58,9 @@ enum ExplorerLauncher {
         case .document(let loaded, let isDemo):
             state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: workspace.directory, entries: [])),
                              width: size.width, height: size.height, asciiOnly: backend.usesASCII)
-            state.showExplorer(OpenDocument(loaded: loaded, isDemo: isDemo, review: ExplorerRuntime.review(of: loaded, book: catalog)), fromStartScreen: false)
+            // Through receive, as from the start screen: an older pack version is upgraded there.
+            _ = state.receive(.opened(loaded, isDemo: isDemo, review: ExplorerRuntime.review(of: loaded, book: catalog)), now: Moment.current())
+            state.cameFromStartScreen = false
         }
         let runtime = ExplorerRuntime(state: state, store: store, workspace: workspace, backend: backend)
         let status = runtime.run()

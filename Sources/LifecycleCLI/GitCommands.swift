@@ -53,11 +53,21 @@ struct MergeCommand: ParsableCommand {
         } else {
             baseAssessment = try store.loadOrReport(base).assessment
         }
+        // A side made with an older pack version is read with the pack's moves applied, as
+        // every command reads it: otherwise the same answer under its old and new id would
+        // look like two, and a gap under the old id could be lost next to the new one.
+        let workspace = Workspace.fromEnvironment()
+        func current(_ assessment: Assessment) -> Assessment {
+            let review = PackComposition.review(of: assessment, at: oursFile.path, book: catalog, workspace: workspace)
+            return PackUpgrade.isNeeded(review) ? PackUpgrade.upgrade(assessment, review: review, at: assessment.lastChange).0 : assessment
+        }
+        let baseCurrent = current(baseAssessment)
+        let oursCurrent = current(oursFile.assessment), theirsCurrent = current(theirsFile.assessment)
         // The questions of every pack either side reviews, to merge ticked choices one by one.
-        var both = oursFile.assessment
-        both.packs = PackReference.union(oursFile.assessment, theirsFile.assessment, book: catalog)
+        var both = oursCurrent
+        both.packs = PackReference.union(oursCurrent, theirsCurrent, book: catalog)
         let questions = PackComposition.review(of: both, at: oursFile.path, book: catalog, workspace: Workspace.fromEnvironment()).catalog
-        let result = ThreeWayMerge.merge(base: baseAssessment, ours: oursFile.assessment, theirs: theirsFile.assessment,
+        let result = ThreeWayMerge.merge(base: baseCurrent, ours: oursCurrent, theirs: theirsCurrent,
                                          question: { questions.question(id: $0) })
         if result.catalogsDiffer {
             printWarning("the merged files were made against different catalog versions; answers were matched by question id")

@@ -103,7 +103,7 @@ struct SetCommand: ParsableCommand {
         warnAboutDrift(loaded, catalog: catalog)
         for warning in receipt.warnings { printWarning(warning) }
         for upgrade in upgrades {
-            printError("lifecycle: note: upgraded pack \(upgrade.pack) \(TerminalSafeText.escaped(upgrade.from)) -> \(TerminalSafeText.escaped(upgrade.to)) (milestone \"\(PackUpgrade.milestoneLabel(pack: upgrade.pack, version: upgrade.from))\" keeps the old answers; lifecycle upgrade --dry-run shows what moved)")
+            printError("lifecycle: note: upgraded pack \(upgrade.pack) \(TerminalSafeText.escaped(upgrade.from)) -> \(TerminalSafeText.escaped(upgrade.to)) (milestone \"\(TerminalSafeText.escaped(upgrade.milestone))\" keeps the old answers; lifecycle upgrade --dry-run shows what moved)")
         }
         let answer = loaded.assessment.answer(for: key)
         var line = "\(TerminalSafeText.escaped(key.contains(PackKey.separator) ? key : typed)): \(answer.status.label)"

@@ -33,6 +33,9 @@ struct UpgradeCommand: ParsableCommand {
         let only = pack.map { Set([$0]) }
         var reports: [PackUpgradeReport] = []
         let loaded = try store.loadOrReport(file)
+        if let pack, !loaded.assessment.packIDs.contains(pack) {
+            throw reportError("\(TerminalSafeText.escaped(loaded.path)) does not review pack \(TerminalSafeText.escaped(pack)) (it reviews \(loaded.assessment.packIDs.joined(separator: ", ")))")
+        }
         let current = review(of: loaded, book: book, warn: false)
         if dryRun || PackUpgrade.upgrade(loaded.assessment, review: current, packs: only, at: .now()).1.isEmpty {
             reports = PackUpgrade.upgrade(loaded.assessment, review: current, packs: only, at: .now()).1
@@ -56,7 +59,7 @@ struct UpgradeCommand: ParsableCommand {
         var lines: [String] = []
         for report in reports {
             lines.append("\(report.pack) \(TerminalSafeText.escaped(report.from)) -> \(TerminalSafeText.escaped(report.to))"
-                         + (dryRun ? " (dry run: nothing written)" : ": milestone \"\(PackUpgrade.milestoneLabel(pack: report.pack, version: report.from))\" frozen first"))
+                         + (dryRun ? " (dry run: nothing written)" : ": milestone \"\(TerminalSafeText.escaped(report.milestone))\" frozen first"))
             lines += report.moved.map { "  moved: \($0)" }
             if !report.added.isEmpty { lines.append("  new: " + report.added.joined(separator: ", ")) }
             if !report.retired.isEmpty { lines.append("  no longer in the pack (answers kept): " + report.retired.joined(separator: ", ")) }

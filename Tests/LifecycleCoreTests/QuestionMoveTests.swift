@@ -14,6 +14,9 @@ final class QuestionMoveTests: XCTestCase {
 
     func testVersionsCompareByNumberNotByText() {
         XCTAssertTrue(PackVersion.isOlder("1.9.2", than: "1.10.0"))
+        XCTAssertTrue(PackVersion.isOlder("v9", than: "v10"))
+        XCTAssertTrue(PackVersion.isOlder("1.0-rc2", than: "1.0-rc10"))
+        XCTAssertTrue(PackVersion.isOlder("2024-9", than: "2024-10"))
         XCTAssertTrue(PackVersion.isOlder("1", than: "1.0.1"))
         XCTAssertFalse(PackVersion.isOlder("2.0", than: "2"))
         XCTAssertFalse(PackVersion.isOlder("2.1", than: "2.0.9"))
@@ -79,8 +82,71 @@ final class QuestionMoveTests: XCTestCase {
         XCTAssertEqual(errors, [
             "$.moved[1].version: 3 is newer than the pack's version 2",
             "$.moved[2]: many to many is not a move: write it as a merge and a split",
-            "$.moved[3].from: \"ops.kept\" is still a question of this pack; a moved question's old id must be gone",
-            "$.moved[4].to: \"ops.nowhere\" is not a question of this pack",
+            "$.moved[3].from: \"ops.kept\" is still a question of this pack; a moved or retired question's old id must be gone",
+            "$.moved[4].to: \"ops.nowhere\" is not a question of this pack, nor moved on by a later version",
         ])
+    }
+
+    // What a hostile reviewer found in the first version of the moves.
+
+    private func upgraded(_ answers: [String: Answer], from old: Pack, to new: Pack) -> (Assessment, [PackUpgradeReport]) {
+        var assessment = Assessment(name: "R", catalog: book.reference, created: fixedTime())
+        assessment.packs = [PackReference(old)]
+        assessment.answers = answers
+        let review = PackComposition.compose(assessment, book: book, library: PackLibrary(catalog: book, adding: [new]))
+        return PackUpgrade.upgrade(assessment, review: review, at: fixedTime())
+    }
+
+    func testMovesChainAcrossVersionsAndValidate() throws {
+        let v3 = pack(version: "3", questions: ["ops.c"], moves: [
+            QuestionMove(version: "3", from: ["ops.b"], to: ["ops.c"]),
+            QuestionMove(version: "2", from: ["ops.a"], to: ["ops.b"]),
+        ])
+        XCTAssertEqual(PackDecoder.read(bytes: PackEncoder.bytes(v3)).errors, [], "a -> b in 2, then b -> c in 3 is valid")
+        let (result, _) = upgraded(["team:ops.a": Answer(status: .gap, note: "n")], from: pack(version: "1", questions: ["ops.a"]), to: v3)
+        XCTAssertEqual(result.answers["team:ops.c"]?.status, .gap, "applied oldest first, whatever the list's order")
+    }
+
+    func testAMoveKeepsReasonsAndChoicesAndFitsTheQuestionItLandsOn() throws {
+        var choiceQuestion = Question(id: "ops.pick", text: "Pick?", hint: "", tags: [], chapter: 0,
+                                      choices: [QuestionChoice(id: "c1", text: "C1", plan: "p"), QuestionChoice(id: "c_no", text: "None", isNone: true)],
+                                      riskRules: [RiskRule(condition: .choice("c1"), risk: .none), RiskRule(condition: .always, risk: .high)])
+        choiceQuestion.isCore = false
+        let area = CatalogArea(id: "ops", kind: .topic, title: "Ops", summary: "", whyItMatters: "", pitfalls: [],
+                               questions: [choiceQuestion, Question(id: "ops.s1", text: "S1?", hint: "", tags: [], chapter: 0),
+                                           Question(id: "ops.s2", text: "S2?", hint: "", tags: [], chapter: 0)])
+        let new = Pack(id: "team", version: "2", title: "Team", description: "", source: "", areas: [area], moves: [
+            QuestionMove(version: "2", from: ["ops.status"], to: ["ops.pick"]),
+            QuestionMove(version: "2", from: ["ops.na"], to: ["ops.s1", "ops.s2"]),
+        ])
+        let (result, _) = upgraded([
+            "team:ops.status": Answer(status: .addressed, note: "fine"),
+            "team:ops.na": Answer(status: .notApplicable, reason: "no streaming here", choices: ["x1"]),
+        ], from: pack(version: "1", questions: ["ops.status", "ops.na"]), to: new)
+        let picked = try XCTUnwrap(result.answers["team:ops.pick"])
+        XCTAssertEqual(picked.status, .unanswered, "a choice question's status comes from its choices, and none were ticked")
+        XCTAssertTrue(picked.note.contains("[was addressed before the move; tick the choices that apply]"), picked.note)
+        XCTAssertEqual(result.answers["team:ops.s1"]?.note, "[from ops.na, not applicable: no streaming here; choices x1]", "the reason and choices travel")
+    }
+
+    func testAMilestoneLabelInUseGetsASuffixAndTheOldAnswersAreKept() throws {
+        var assessment = Assessment(name: "R", catalog: book.reference, created: fixedTime())
+        let old = pack(version: "1", questions: ["ops.a"])
+        assessment.packs = [PackReference(old)]
+        try assessment.addMilestone(label: "before team 1", at: fixedTime())
+        assessment.answers["team:ops.a"] = Answer(status: .gap)
+        let new = pack(version: "2", questions: ["ops.b"], moves: [QuestionMove(version: "2", from: ["ops.a"], to: ["ops.b"])])
+        let review = PackComposition.compose(assessment, book: book, library: PackLibrary(catalog: book, adding: [new]))
+        let (result, reports) = PackUpgrade.upgrade(assessment, review: review, at: fixedTime())
+        XCTAssertEqual(reports.first?.milestone, "before team 1 (2)")
+        XCTAssertEqual(result.milestone(labelled: "before team 1 (2)")?.answers["team:ops.a"]?.status, .gap)
+    }
+
+    func testANewVersionThatMovedNothingNeedsNoUpgrade() {
+        var assessment = Assessment(name: "R", catalog: book.reference, created: fixedTime())
+        assessment.packs = [PackReference(pack(version: "1", questions: ["ops.a"]))]
+        let review = PackComposition.compose(assessment, book: book, library: PackLibrary(catalog: book, adding: [pack(version: "2", questions: ["ops.a"])]))
+        XCTAssertFalse(PackUpgrade.isNeeded(review))
+        XCTAssertEqual(PackUpgrade.upgrade(assessment, review: review, at: fixedTime()).1, [])
     }
 }

@@ -55,4 +55,37 @@ final class UpgradeCommandTests: BinaryTestCase {
         XCTAssertTrue(diff.stdout.contains("team:ops.ownership"), "the milestone, made with version 1, compares through the moves: \(diff.stdout)")
         XCTAssertFalse(diff.stdout.contains("ops.owner "), diff.stdout)
     }
+
+    func testTheMergeDriverReadsEachSideThroughTheMoves() throws {
+        try writePack("1", ["ops.a", "ops.m", "ops.s"])
+        let base = scratch.path + "/repo/base.json"
+        XCTAssertEqual(try lifecycle.run("new", "Review", "--file", base, "--pack", "team").status, 0)
+        try answer(base, "ops.a", "addressed")
+        let repo = scratch.path + "/repo/"
+        for name in ["ours.json", "theirs.json", "old.json"] { try FileManager.default.copyItem(atPath: base, toPath: repo + name) }
+        try answer(repo + "old.json", "ops.a", "gap")  // a branch still on version 1
+        try writePack("2", ["ops.b", "ops.m", "ops.s"], moved: #", "moved": [{"version": "2", "from": ["ops.a"], "to": ["ops.b"]}]"#)
+        try answer(repo + "ours.json", "ops.m", "partial")   // each branch upgrades on its first write
+        try answer(repo + "theirs.json", "ops.s", "gap")
+
+        let clean = try lifecycle.run("merge", base, repo + "ours.json", repo + "theirs.json")
+        XCTAssertEqual(clean.status, 0, clean.stdout + clean.stderr)
+        let merged = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: repo + "ours.json"))) as? [String: Any])
+        let answers = try XCTUnwrap(merged["answers"] as? [String: [String: Any]])
+        XCTAssertEqual(answers["team:ops.b"]?["status"] as? String, "addressed")
+        XCTAssertEqual(answers["team:ops.m"]?["status"] as? String, "partial")
+        XCTAssertEqual(answers["team:ops.s"]?["status"] as? String, "gap")
+        XCTAssertEqual((merged["milestones"] as? [[String: Any]])?.map { $0["label"] as? String }, ["before team 1"], "both froze the same milestone")
+
+        // Against the branch still on version 1, its gap reaches the question's new id.
+        try FileManager.default.copyItem(atPath: base, toPath: repo + "base2.json")
+        try FileManager.default.removeItem(atPath: repo + "theirs.json")
+        try FileManager.default.copyItem(atPath: repo + "old.json", toPath: repo + "theirs.json")
+        try answer(repo + "ours.json", "ops.m", "addressed")
+        let old = try lifecycle.run("merge", repo + "base2.json", repo + "ours.json", repo + "theirs.json")
+        XCTAssertEqual(old.status, 0, old.stdout + old.stderr)
+        let after = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: repo + "ours.json"))) as? [String: Any])?["answers"] as? [String: [String: Any]])
+        XCTAssertEqual(after["team:ops.b"]?["status"] as? String, "gap", "never more favourable by moving")
+        XCTAssertNil(after["team:ops.a"])
+    }
 }

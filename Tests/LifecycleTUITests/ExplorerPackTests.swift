@@ -211,4 +211,20 @@ final class PackChoosingTests: XCTestCase {
         _ = state.receive(.packsChanged(packs: [PackReference(PackLibrary.fundamentals(catalog))], review: book), now: fixedMoment)
         XCTAssertEqual(state.explorer?.assessment.packs, [])
     }
+
+    func testThePickerChangesNothingWhenNothingWasTickedAndKeepsPacksItCouldNotShow() {
+        var state = PackFixture.state(catalog: catalog, now: fixedTime())
+        if case .explorer(var explorer) = state.mode {
+            explorer.document.assessment.packs.append(PackReference(id: "ghost", version: "1", contentHash: ""))
+            state.mode = .explorer(explorer)
+        }
+        _ = state.update(.key(.character("+")), now: fixedMoment)
+        _ = state.receive(.packsListed([PackChoice(PackFixture.team), PackChoice(PackLibrary.fundamentals(catalog))]), now: fixedMoment)
+        XCTAssertEqual(state.update(.key(.enter), now: fixedMoment), [], "the same packs in another order are no change")
+        _ = state.update(.key(.character("+")), now: fixedMoment)
+        _ = state.receive(.packsListed([PackChoice(PackFixture.team), PackChoice(PackLibrary.fundamentals(catalog))]), now: fixedMoment)
+        var effects: [Effect] = []
+        for key: Key in [.character(" "), .enter] { effects += state.update(.key(key), now: fixedMoment) }
+        XCTAssertEqual(effects, [.changePacks(["fundamentals", "ghost"])], "the pack not found stays, in its place")
+    }
 }

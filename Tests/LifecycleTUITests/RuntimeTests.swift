@@ -183,6 +183,9 @@ final class RuntimeTests: XCTestCase {
         _ = runtime.handle(.key(.enter))
         _ = runtime.handle(.key(.character("k")))  // "not recorded" is where the choice starts
         _ = runtime.handle(.key(.enter))
+        guard case .packs(_, _, let packs)? = runtime.state.startScreen?.prompt else { return XCTFail("the packs step comes last") }
+        XCTAssertEqual(packs.choices.map(\.id), ["fundamentals", "operational-readiness"], "the runtime found the packs")
+        _ = runtime.handle(.key(.enter))              // the book's pack, ticked to start with
         XCTAssertEqual(runtime.state.explorer?.assessment.name, "Data Lake")
         XCTAssertEqual(runtime.state.explorer?.assessment.maturity, "leading")
         XCTAssertTrue(FileManager.default.fileExists(atPath: directory + "/ws/data-lake.json"))
@@ -190,7 +193,7 @@ final class RuntimeTests: XCTestCase {
         _ = runtime.handle(.key(.character("q")))
         guard let start = runtime.state.startScreen else { return XCTFail("q should return to the start screen") }
         XCTAssertEqual(start.entries.map(\.name), ["Data Lake"])
-        XCTAssertEqual(start.entries[0].progress.answered, 1)
+        XCTAssertEqual(start.entries.first?.progress.answered, 1)
     }
 
     func testTheDemoIsAPrivateCopy() throws {

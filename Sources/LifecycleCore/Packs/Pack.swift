@@ -59,4 +59,5 @@ public enum PackLimits {
     public static let idLength = 128
     public static let titleLength = 512
     public static let textLength = 8192
+    public static let moves = 10_000
 }

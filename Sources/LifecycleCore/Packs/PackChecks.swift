@@ -59,6 +59,11 @@ struct PackChecks {
 
     func moveProblems(_ pack: Pack, questionIDs: Set<String>) -> [ValidationProblem] {
         var errors: [ValidationProblem] = []
+        if pack.moves.count > PackLimits.moves {
+            errors.append(ValidationProblem(JSONPath.root.appending("moved"), "\(pack.moves.count) moves, more than the limit of \(PackLimits.moves)"))
+            return errors
+        }
+        var movedFrom: [String: Int] = [:]
         for (index, move) in pack.moves.enumerated() {
             let path = element(JSONPath.root.appending("moved"), index)
             if move.from.isEmpty && move.to.isEmpty {
@@ -67,16 +72,33 @@ struct PackChecks {
                 errors.append(ValidationProblem(path, "many to many is not a move: write it as a merge and a split"))
             }
             if PackVersion.isOlder(pack.version, than: move.version) {
-                errors.append(ValidationProblem(path.appending("version"), "\(move.version) is newer than the pack's version \(pack.version)"))
+                errors.append(ValidationProblem(path.appending("version"), "\(Excerpt.of(move.version)) is newer than the pack's version \(pack.version)"))
             }
-            for id in move.to where !questionIDs.contains(id) {
-                errors.append(ValidationProblem(path.appending("to"), "\"\(Excerpt.of(id))\" is not a question of this pack"))
+            for id in move.from + move.to where !Self.isQuestionID(id) {
+                errors.append(ValidationProblem(path, "\"\(Excerpt.of(id))\" is not a question id (AREA.NAME; letters, digits, _ and -)"))
             }
-            for id in move.from where questionIDs.contains(id) && !move.to.isEmpty {
-                errors.append(ValidationProblem(path.appending("from"), "\"\(Excerpt.of(id))\" is still a question of this pack; a moved question's old id must be gone"))
+            // A later move may carry an answer further (a -> b in 2, b -> c in 3).
+            let movedOnLater = Set(pack.moves.filter { PackVersion.isOlder(move.version, than: $0.version) }.flatMap(\.from))
+            for id in move.to where !questionIDs.contains(id) && !movedOnLater.contains(id) {
+                errors.append(ValidationProblem(path.appending("to"), "\"\(Excerpt.of(id))\" is not a question of this pack, nor moved on by a later version"))
+            }
+            for id in move.from where questionIDs.contains(id) {
+                errors.append(ValidationProblem(path.appending("from"), "\"\(Excerpt.of(id))\" is still a question of this pack; a moved or retired question's old id must be gone"))
+            }
+            for id in move.from {
+                if let first = movedFrom["\(move.version) \(id)"] {
+                    errors.append(ValidationProblem(path.appending("from"), "\"\(Excerpt.of(id))\" already moves in moved[\(first)] of the same version"))
+                } else {
+                    movedFrom["\(move.version) \(id)"] = index
+                }
             }
         }
         return errors
+    }
+
+    static func isQuestionID(_ id: String) -> Bool {
+        let parts = id.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        return parts.count == 2 && isWord(String(parts[0])) && isWord(String(parts[1]))
     }
 
     func questionProblems(_ question: Question, at path: JSONPath, warnings: inout [ValidationProblem]) -> [ValidationProblem] {

@@ -21,7 +21,10 @@ public struct ComposedReview: Sendable {
             lines.append("\(shown): pack \(reference.id) version \(TerminalSafeText.escaped(reference.version)) is not found (looked in: \(searched.map(TerminalSafeText.escaped).joined(separator: ", "))); its \(Counted.noun(count, "answer")) \(count == 1 ? "is" : "are") kept and shown by id")
         }
         for (recorded, found) in otherVersions {
-            lines.append("\(shown): made against pack \(recorded.id) version \(TerminalSafeText.escaped(recorded.version)); this is version \(TerminalSafeText.escaped(found.version)) (answers are matched by question id)")
+            let how = PackUpgrade.applicableMoves(found, since: recorded.version).isEmpty
+                ? "answers are matched by question id"
+                : "answers are read through its moved questions; lifecycle upgrade writes that"
+            lines.append("\(shown): made against pack \(recorded.id) version \(TerminalSafeText.escaped(recorded.version)); this is version \(TerminalSafeText.escaped(found.version)) (\(how))")
         }
         return lines
     }

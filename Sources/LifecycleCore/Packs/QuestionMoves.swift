@@ -28,17 +28,36 @@ public struct QuestionMove: Sendable, Equatable {
     }
 }
 
-/// Dotted version order: `1.10.0` after `1.9.2`; parts that are not numbers compare as text.
+/// Version order as people write versions: runs of digits compare as numbers, the rest as
+/// text, so `1.10` follows `1.9`, `v10` follows `v9` and `1.0-rc10` follows `1.0-rc2`.
 public enum PackVersion {
     public static func isOlder(_ left: String, than right: String) -> Bool {
-        let a = left.split(separator: "."), b = right.split(separator: ".")
+        let a = chunks(left), b = chunks(right)
         for index in 0..<max(a.count, b.count) {
-            let x = index < a.count ? String(a[index]) : "0", y = index < b.count ? String(b[index]) : "0"
+            let x = index < a.count ? a[index] : "0", y = index < b.count ? b[index] : "0"
             if x == y { continue }
             if let i = Int(x), let j = Int(y) { return i < j }
             return x < y
         }
         return false
+    }
+
+    /// `1.0-rc10` → ["1", "0", "rc", "10"]: separators dropped, digits apart from letters.
+    static func chunks(_ version: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var digits = false
+        for character in version.lowercased() {
+            guard character.isLetter || character.isNumber else {
+                if !current.isEmpty { result.append(current); current = "" }
+                continue
+            }
+            if !current.isEmpty && character.isNumber != digits { result.append(current); current = "" }
+            digits = character.isNumber
+            current.append(character)
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
     }
 }
 
@@ -54,6 +73,8 @@ public struct PackUpgradeReport: Sendable, Equatable {
     public var added: [String] = []
     /// Answered questions that no longer exist (kept, shown by id).
     public var retired: [String] = []
+    /// The milestone that keeps the answers as they were.
+    public var milestone = ""
 }
 
 public enum PackUpgrade {
@@ -67,7 +88,18 @@ public enum PackUpgrade {
     /// the moves. Nothing is dropped and nothing becomes more favourable by moving.
     /// Whether any pack of the review is newer than the version the assessment recorded.
     public static func isNeeded(_ review: ComposedReview) -> Bool {
-        review.otherVersions.contains { PackVersion.isOlder($0.recorded.version, than: $0.found.version) }
+        review.otherVersions.contains { !applicableMoves($0.found, since: $0.recorded.version).isEmpty }
+    }
+
+    /// The moves made after `version`, up to the pack's own, oldest first: a chain across
+    /// several versions applies in order.
+    static func applicableMoves(_ pack: Pack, since version: String) -> [QuestionMove] {
+        guard PackVersion.isOlder(version, than: pack.version) else { return [] }
+        let moves = pack.moves.filter { PackVersion.isOlder(version, than: $0.version) && !PackVersion.isOlder(pack.version, than: $0.version) }
+        return moves.enumerated().sorted { first, second in
+            PackVersion.isOlder(first.element.version, than: second.element.version)
+                || (!PackVersion.isOlder(second.element.version, than: first.element.version) && first.offset < second.offset)
+        }.map(\.element)
     }
 
     public static func upgrade(_ assessment: Assessment, review: ComposedReview, packs only: Set<String>? = nil,
@@ -75,11 +107,17 @@ public enum PackUpgrade {
         var upgraded = assessment
         var reports: [PackUpgradeReport] = []
         for (recorded, pack) in review.otherVersions where only?.contains(pack.id) ?? true {
-            guard PackVersion.isOlder(recorded.version, than: pack.version) else { continue }
-            let label = milestoneLabel(pack: pack.id, version: recorded.version)
-            if upgraded.milestone(labelled: label) == nil { try? upgraded.addMilestone(label: label, at: time) }
+            // A pack whose new version moved nothing needs no upgrade: its answers match by id.
+            let moves = applicableMoves(pack, since: recorded.version)
+            guard !moves.isEmpty else { continue }
+            // Frozen at the time of the last change, not now: two reviewers upgrading the
+            // same file on two branches freeze the same milestone, which merges as one.
+            var label = milestoneLabel(pack: pack.id, version: recorded.version)
+            var suffix = 2
+            while upgraded.milestone(labelled: label) != nil { label = milestoneLabel(pack: pack.id, version: recorded.version) + " (\(suffix))"; suffix += 1 }
+            try? upgraded.addMilestone(label: label, at: assessment.lastChange)
             var report = PackUpgradeReport(pack: pack.id, from: recorded.version, to: pack.version)
-            let moves = pack.moves.filter { PackVersion.isOlder(recorded.version, than: $0.version) && !PackVersion.isOlder(pack.version, than: $0.version) }
+            report.milestone = label
             for move in moves {
                 let key = { (id: String) in PackKey.answerKey(pack: pack.id, question: id) }
                 switch move.kind {
@@ -88,7 +126,7 @@ public enum PackUpgrade {
                 case .retired:
                     report.retired += move.from.filter { upgraded.answers[key($0)] != nil }.map { pack.id + ":" + $0 }
                 case .renamed, .merged, .split:
-                    if let line = apply(move, keys: key, to: &upgraded, at: time, pack: pack.id) { report.moved.append(line) }
+                    if let line = apply(move, keys: key, to: &upgraded, at: time, pack: pack) { report.moved.append(line) }
                 }
             }
             if let index = upgraded.packs.firstIndex(where: { $0.id == pack.id }) {
@@ -104,18 +142,17 @@ public enum PackUpgrade {
 
     /// Moves the answers of one entry; nil when none of its old questions had an answer.
     static func apply(_ move: QuestionMove, keys key: (String) -> String, to assessment: inout Assessment,
-                      at time: Timestamp, pack: String) -> String? {
+                      at time: Timestamp, pack: Pack) -> String? {
         let old = move.from.compactMap { id in assessment.answers[key(id)].map { (id, $0) } }
         guard !old.isEmpty else { return nil }
         for (id, _) in old { assessment.answers.removeValue(forKey: key(id)) }
         let describe = "\(move.kind.rawValue) \(move.from.joined(separator: ", ")) -> \(move.to.joined(separator: ", "))"
         switch move.kind {
-        case .renamed:
+        case .renamed, .merged:
             let target = key(move.to[0])
-            assessment.answers[target] = combine([(move.from[0], old[0].1)] + existing(target, in: assessment), labelled: assessment.answers[target] != nil)
-        case .merged:
-            let target = key(move.to[0])
-            assessment.answers[target] = combine(old + existing(target, in: assessment), labelled: true)
+            let existing = assessment.answers[target].map { [(PackKey.question(of: target), $0)] } ?? []
+            let labelled = move.kind == .merged || !existing.isEmpty
+            assessment.answers[target] = fitted(combine(old + existing, labelled: labelled), to: pack.question(id: move.to[0]))
         case .split:
             let (id, answer) = old[0]
             for newID in move.to {
@@ -127,15 +164,33 @@ public enum PackUpgrade {
         case .added, .retired:
             return nil
         }
-        return "\(pack): \(describe)"
+        return "\(pack.id): \(describe)"
     }
 
-    private static func existing(_ key: String, in assessment: Assessment) -> [(String, Answer)] {
-        assessment.answers[key].map { [(PackKey.question(of: key), $0)] } ?? []
+    /// An answer made fit for the question it moved to: a question answered by choices
+    /// takes its status from its choices (none kept: unanswered, the old status in the
+    /// note); one answered by status keeps the status and carries old choices in the note.
+    static func fitted(_ answer: Answer, to question: Question?) -> Answer {
+        guard let question else { return answer }
+        var result = answer
+        if question.isAnsweredByChoices {
+            let known = answer.choices.filter { question.choice(id: $0) != nil }
+            if known != answer.choices || known.isEmpty, answer.status != .notApplicable {
+                if known.isEmpty && answer.status != .unanswered {
+                    result.note = joined(result.note, "[was \(answer.status.label) before the move; tick the choices that apply]")
+                }
+                result.choices = known
+                result.status = known.isEmpty ? .unanswered : StatusRisk.status(for: question.risk(selected: Set(known)))
+            }
+        } else if !answer.choices.isEmpty {
+            result.note = joined(result.note, "[choices before the move: \(answer.choices.joined(separator: ", "))]")
+            result.choices = []
+        }
+        return result
     }
 
     /// Several answers as one: the least favourable status (a gap stays a gap), every note
-    /// kept, labelled with the question it came from when there are several.
+    /// and reason kept, labelled with the question it came from when there are several.
     static func combine(_ answers: [(String, Answer)], labelled: Bool) -> Answer {
         guard answers.count > 1 || labelled else { return answers[0].1 }
         var result = Answer()
@@ -147,20 +202,20 @@ public enum PackUpgrade {
         }
         result.note = answers.map { labelledNote($0.0, $0.1) }.filter { !$0.isEmpty }.joined(separator: "\n")
         result.changed = answers.compactMap(\.1.changed).max()
-        // Choices belong to one question's rules: kept only when a single answer carries them.
-        let withChoices = answers.filter { !$0.1.choices.isEmpty }
         if answers.count == 1 { result.choices = answers[0].1.choices }
-        else if !withChoices.isEmpty {
-            result.note = joined(result.note, withChoices.map { "[from \($0.0)] choices: \($0.1.choices.joined(separator: ", "))" }.joined(separator: "\n"))
-        }
         return result
     }
 
-    /// `[from old.id, gap] the note`: where a note came from, and the status it had there.
+    /// `[from old.id, gap] the note`: where a note came from, the status it had there, and
+    /// its reason and ticked choices, so a move never drops what was written.
     static func labelledNote(_ id: String, _ answer: Answer) -> String {
-        let status = answer.status == .unanswered ? "" : ", \(answer.status.label)"
-        let body = answer.note.isEmpty ? "" : " " + answer.note
-        return answer.note.isEmpty && answer.status == .unanswered ? "" : "[from \(id)\(status)]\(body)"
+        var label = "[from \(id)"
+        if answer.status != .unanswered { label += ", \(answer.status.label)" }
+        if !answer.reason.isEmpty { label += ": \(answer.reason)" }
+        if !answer.choices.isEmpty { label += "; choices \(answer.choices.joined(separator: ", "))" }
+        label += "]"
+        let empty = answer.note.isEmpty && answer.status == .unanswered && answer.choices.isEmpty
+        return empty ? "" : label + (answer.note.isEmpty ? "" : " " + answer.note)
     }
 
     private static func joined(_ first: String, _ second: String) -> String {

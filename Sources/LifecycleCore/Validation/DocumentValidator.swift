@@ -75,11 +75,13 @@ public struct DocumentValidator: Sendable {
             report.kind = .assessment
             let assessment = Assessment.decode(document, knownMaturityStages: catalog.maturityStages.map(\.id),
                                                streamedAnswers: streamedAnswers, problems: &problems)
-            if let assessment {
+            if var assessment {
                 var catalog = self.catalog
                 if !assessment.packs.isEmpty, let compose {
                     let review = compose(assessment, path)
                     catalog = review.catalog
+                    // Checked as every command reads it: through its packs' moved questions.
+                    if PackUpgrade.isNeeded(review) { assessment = PackUpgrade.upgrade(assessment, review: review, at: assessment.lastChange).0 }
                     report.warnings += review.warnings(file: path, assessment: assessment)
                     report.warnings += ChoiceChecks.problems(assessment, in: catalog).map { "\(safePath): \($0)" }
                 }

@@ -236,9 +236,14 @@ public final class ExplorerRuntime {
         let library = PackLibrary(catalog: state.catalog, workspace: workspace, assessmentPath: document.path)
         var references: [PackReference] = []
         for id in ids {
-            guard let found = library.pack(id: id) else { return .packsChangeFailed(message: "pack \(id) is no longer found (lifecycle pack list)") }
-            // A pack already reviewed keeps the version the file recorded.
-            references.append(document.assessment.packs.first { $0.id == id } ?? PackReference(found.pack))
+            // A pack already reviewed keeps the version the file recorded, found or not.
+            if let recorded = document.assessment.packs.first(where: { $0.id == id }) {
+                references.append(recorded)
+            } else if let found = library.pack(id: id) {
+                references.append(PackReference(found.pack))
+            } else {
+                return .packsChangeFailed(message: "pack \(id) is no longer found (lifecycle pack list)")
+            }
         }
         var changed = document.assessment
         changed.packs = references

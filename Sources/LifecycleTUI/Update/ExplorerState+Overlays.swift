@@ -157,7 +157,14 @@ extension ExplorerState {
             case .close: overlay = nil
             case .confirm:
                 overlay = nil
-                return list.orderedSelection == assessment.packIDs ? [] : [.changePacks(list.orderedSelection)]
+                // Packs the file names that were not found are kept: the picker could not show them.
+                let offered = Set(list.choices.map(\.id))
+                let unseen = assessment.packIDs.filter { !offered.contains($0) }
+                let current = assessment.packIDs.filter(offered.contains)
+                guard Set(list.selected) != Set(current) else { return [] }
+                // The packs already reviewed keep their order; new ones follow.
+                let kept = assessment.packIDs.filter { list.selected.contains($0) || unseen.contains($0) }
+                return [.changePacks(kept + list.orderedSelection.filter { !kept.contains($0) })]
             default: break
             }
             if case .packPicker = overlay { overlay = .packPicker(list) }
