@@ -50,7 +50,7 @@ final class KeyTableTests: XCTestCase {
         XCTAssertTrue(start.render().line(15).hasPrefix(" Enter confirm  Esc cancel"), start.render().line(15))
         _ = start.update(.key(.character("X")), now: fixedMoment)
         _ = start.update(.key(.enter), now: fixedMoment)
-        XCTAssertTrue(start.render().line(15).hasPrefix(" j/k choose  Enter create  Esc back"), start.render().line(15))
+        XCTAssertTrue(start.render().line(15).hasPrefix(" j/k choose  Enter next  Esc back"), start.render().line(15))
     }
 }
 

@@ -23,11 +23,7 @@ extension Assessment {
         root["name"] = .string(name)
         root["reviewers"] = .array(reviewers.map(JSONValue.string))
         if let maturity { root["maturity"] = .string(maturity) }
-        root["catalog"] = .object([
-            "id": .string(catalog.id),
-            "version": .string(catalog.version),
-            "hash": .string(catalog.contentHash),
-        ])
+        root["catalog"] = catalog.jsonValue
         root["created"] = .string(created.text)
         root["updated"] = .string(updated.text)
         if !milestones.isEmpty { root["milestones"] = .array(milestones.map(\.jsonValue)) }

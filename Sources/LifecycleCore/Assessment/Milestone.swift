@@ -42,7 +42,7 @@ extension Milestone {
             "created": .string(created.text),
             "name": .string(name),
             "reviewers": .array(reviewers.map(JSONValue.string)),
-            "catalog": .object(["id": .string(catalog.id), "version": .string(catalog.version), "hash": .string(catalog.contentHash)]),
+            "catalog": catalog.jsonValue,
             "answers": .object(answersObject),
         ]
         if let maturity { object["maturity"] = .string(maturity) }

@@ -1,16 +1,9 @@
-/// Which version of which pack an assessment answers (format version 2). An assessment
-/// with none recorded answers the book's pack alone, as every version-1 file does.
-public struct PackReference: Sendable, Equatable {
-    public var id: String
-    public var version: String
-    public var contentHash: String
+/// Which version of which pack an assessment answers (format version 2): the same three
+/// facts an assessment records about the book's catalog. An assessment with none recorded
+/// answers the book's pack alone, as every version-1 file does.
+public typealias PackReference = CatalogReference
 
-    public init(id: String, version: String, contentHash: String) {
-        self.id = id
-        self.version = version
-        self.contentHash = contentHash
-    }
-
+extension CatalogReference {
     public init(_ pack: Pack) {
         self.init(id: pack.id, version: pack.version, contentHash: pack.contentHash)
     }
