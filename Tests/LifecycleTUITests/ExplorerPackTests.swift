@@ -227,4 +227,15 @@ final class PackChoosingTests: XCTestCase {
         for key: Key in [.character(" "), .enter] { effects += state.update(.key(key), now: fixedMoment) }
         XCTAssertEqual(effects, [.changePacks(["fundamentals", "ghost"])], "the pack not found stays, in its place")
     }
+
+    func testAnAreaWithoutGuidanceShowsNoEmptyHeadings() {
+        var state = PackFixture.state(catalog: catalog, width: 120, height: 40, now: fixedTime())
+        let index = state.explorer!.catalog.areas.firstIndex { $0.id == "team:ops" }!
+        _ = state.update(.key(.character("h")), now: fixedMoment)
+        for _ in 0..<(index - state.explorer!.areaIndex) { _ = state.update(.key(.character("j")), now: fixedMoment) }
+        let text = state.render().text
+        XCTAssertTrue(text.contains("Operations · topic · 2 questions"), text)
+        XCTAssertFalse(text.contains("Why it matters"), text)
+        XCTAssertFalse(text.contains("Pitfalls"), text)
+    }
 }

@@ -17,12 +17,17 @@ struct DetailContent {
     func areaLines(width: Int) -> [StyledLine] {
         let area = state.currentArea
         var lines = [StyledLine(text: shown(area.title) + separator + area.kind.label + separator + "\(area.questions.count) questions", style: Style(.accent, bold: true))]
-        lines += StyledLine.wrapped(shown(area.summary), width: width, style: .normal)
-        lines.append(StyledLine(text: "", style: .normal))
-        lines.append(StyledLine(text: "Why it matters", style: .bold))
-        lines += StyledLine.wrapped(shown(area.whyItMatters), width: width, style: .normal)
-        lines.append(StyledLine(text: "", style: .normal))
-        lines.append(StyledLine(text: "Pitfalls", style: .bold))
+        if !area.summary.isEmpty { lines += StyledLine.wrapped(shown(area.summary), width: width, style: .normal) }
+        // An imported lens's pillars carry no guidance: no empty headings for it.
+        if !area.whyItMatters.isEmpty {
+            lines.append(StyledLine(text: "", style: .normal))
+            lines.append(StyledLine(text: "Why it matters", style: .bold))
+            lines += StyledLine.wrapped(shown(area.whyItMatters), width: width, style: .normal)
+        }
+        if !area.pitfalls.isEmpty {
+            lines.append(StyledLine(text: "", style: .normal))
+            lines.append(StyledLine(text: "Pitfalls", style: .bold))
+        }
         for pitfall in area.pitfalls {
             let wrapped = WordWrap.lines(shown(pitfall), width: max(1, width - 2))
             for (position, text) in wrapped.enumerated() {
