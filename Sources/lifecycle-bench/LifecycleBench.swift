@@ -84,6 +84,23 @@ struct GenerateAssessment: ParsableCommand {
 }
 
 /// Percentiles of a sample, in microseconds.
+/// Times a move down (`j`) and every fifth time a tick (`tick`, then a frame), in process.
+func timeKeys(_ state: inout AppState, count: Int, tick: [Key]) -> (moves: [Double], ticks: [Double]) {
+    _ = state.render()
+    var moves: [Double] = [], ticks: [Double] = []
+    let now = Moment.current()
+    for number in 0..<count {
+        moves.append(microseconds { _ = state.update(.key(.character("j")), now: now); _ = state.render() })
+        if number % 5 == 0 {
+            ticks.append(microseconds {
+                for key in tick { _ = state.update(.key(key), now: now) }
+                _ = state.render()
+            })
+        }
+    }
+    return (moves, ticks)
+}
+
 func percentile(_ values: [Double], _ share: Double) -> Double {
     let sorted = values.sorted()
     return sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * share))]
@@ -117,15 +134,7 @@ struct Keystrokes: ParsableCommand {
         let loaded = LoadedAssessment(assessment: assessment, path: "/dev/null", fingerprint: FileFingerprint(bytes: []))
         var state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/", entries: [])), width: width, height: height)
         state.showExplorer(OpenDocument(loaded: loaded), fromStartScreen: false)
-        _ = state.render()
-        var moves: [Double] = [], ticks: [Double] = []
-        let now = Moment.current()
-        for number in 0..<count {
-            moves.append(microseconds { _ = state.update(.key(.character("j")), now: now); _ = state.render() })
-            if number % 5 == 0 {
-                ticks.append(microseconds { _ = state.update(.key(.character(" ")), now: now); _ = state.render() })
-            }
-        }
+        let (moves, ticks) = timeKeys(&state, count: count, tick: [.character(" ")])
         print("questions_in_area \(catalog.areas[0].questions.count)")
         print("move_p50_us \(decimal(percentile(moves, 0.5), places: 1))")
         print("move_p99_us \(decimal(percentile(moves, 0.99), places: 1))")

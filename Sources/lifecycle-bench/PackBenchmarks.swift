@@ -82,18 +82,7 @@ struct ChoiceKeystrokes: ParsableCommand {
         let loaded = LoadedAssessment(assessment: assessment, path: "/dev/null", fingerprint: FileFingerprint(bytes: []))
         var state = AppState(catalog: book, mode: .start(StartScreenState(workspaceDirectory: "/", entries: [])), width: 80, height: 24)
         state.showExplorer(OpenDocument(loaded: loaded, review: review), fromStartScreen: false)
-        _ = state.render()
-        var moves: [Double] = [], ticks: [Double] = []
-        let now = Moment.current()
-        for number in 0..<count {
-            moves.append(microseconds { _ = state.update(.key(.character("j")), now: now); _ = state.render() })
-            if number % 5 == 0 {
-                ticks.append(microseconds {
-                    for key in [Key.character(" "), .character(" "), .escape] { _ = state.update(.key(key), now: now) }
-                    _ = state.render()
-                })
-            }
-        }
+        let (moves, ticks) = timeKeys(&state, count: count, tick: [.character(" "), .character(" "), .escape])
         print("choice_questions \(questions)")
         print("move_p99_us \(decimal(percentile(moves, 0.99), places: 1))")
         print("tick_p50_us \(decimal(percentile(ticks, 0.5), places: 1))")
