@@ -112,7 +112,7 @@ final class CommandLineTests: XCTestCase {
     func testQuestionsInTextAndJSON() throws {
         let text = try lifecycle.run("questions", "--area", "orchestration")
         XCTAssertEqual(text.status, 0)
-        XCTAssertTrue(text.stdout.hasPrefix("Orchestration (undercurrent, 8 questions)\n  orchestration.dependency-graph  [chapter 2; automation]\n"), text.stdout)
+        XCTAssertTrue(text.stdout.hasPrefix("Orchestration (pack fundamentals, undercurrent, 8 questions)\n  orchestration.dependency-graph  [chapter 2; automation]\n"), text.stdout)
 
         let all = try json(try lifecycle.run("questions", "--format", "json").stdout) as! [[String: Any]]
         XCTAssertEqual(all.count, 11)

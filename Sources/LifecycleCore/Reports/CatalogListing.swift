@@ -17,6 +17,7 @@ public struct CatalogListing: Sendable {
     public var jsonValue: JSONValue {
         .array(areas.map { area in
             .object([
+                "pack": .string(area.packID),
                 "id": .string(area.id),
                 "kind": .string(area.kind.rawValue),
                 "title": .string(area.title),
@@ -44,7 +45,7 @@ public struct CatalogListing: Sendable {
         var lines: [String] = []
         for area in areas {
             let kind = area.kind.rawValue
-            lines.append("\(area.title) (\(kind), \(area.questions.count) question\(area.questions.count == 1 ? "" : "s"))")
+            lines.append("\(area.title) (pack \(area.packID), \(kind), \(area.questions.count) question\(area.questions.count == 1 ? "" : "s"))")
             for question in area.questions {
                 lines.append("  \(question.id)  [chapter \(question.chapter); \(question.tags.joined(separator: ", "))]")
                 for line in WordWrap.lines(question.text, width: max(20, width - 4)) {

@@ -34,7 +34,8 @@ struct FindingsView {
             x += screen.put(StatusMarks.mark(finding.status, ascii: ascii) + " ", row: row, column: x,
                             style: selected ? markStyle.with(reverse: true) : markStyle)
             x += screen.put(DisplayWidth.padded(finding.risk.rawValue, toWidth: 7), row: row, column: x, style: selected ? plain : markStyle, maxWidth: end - x)
-            let area = state.catalog.area(id: finding.area)?.shortTitle ?? finding.area
+            // Another pack's area carries its pack, as in every other list of areas.
+            let area = state.catalog.area(id: finding.area).map { $0.packID == PackLibrary.fundamentalsID ? $0.shortTitle : $0.packID + ": " + $0.shortTitle } ?? finding.area
             screen.put(area, row: row, column: x, style: selected ? plain : Style(.accent), maxWidth: min(areaWidth - 2, end - x))
             x += areaWidth
             guard x < end else { continue }
