@@ -43,7 +43,7 @@ final class TerminalSessionTests: XCTestCase {
         try session.waitFor("note saved")
         try session.send("7")                     // data management
         try session.send("j", "p")                // data-management.metadata: partial
-        let screen = try session.waitFor("3/138 answered · 1 gap · 1 partial")
+        let screen = try session.waitFor("3/144 answered · 1 gap · 1 partial")
         XCTAssertTrue(screen.contains("saved "), screen)
 
         try session.send("q")                     // back to the start screen
@@ -63,7 +63,7 @@ final class TerminalSessionTests: XCTestCase {
 
         // Reopen: everything is restored.
         let again = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment)
-        var reopened = try again.waitFor("3/138 answered · 1 gap · 1 partial")
+        var reopened = try again.waitFor("3/144 answered · 1 gap · 1 partial")
         XCTAssertTrue(reopened.contains("[✓]"), reopened)
         try again.send("3")
         reopened = try again.waitFor("No reuse: three copies of orders")
@@ -87,7 +87,7 @@ final class TerminalSessionTests: XCTestCase {
         try session.send("Enter")
         try session.waitFor("Not recorded")
         try session.send("Enter")
-        try session.waitFor("[✓] Data engineering lifecycle review (fundamentals, 138 questions)")
+        try session.waitFor("[✓] Data engineering lifecycle review (fundamentals, 144 questions)")
         try session.send("Enter")
         try session.waitFor(all: ["Generation · 1 of 18", "? help", "q quit"])
         try session.send("x")

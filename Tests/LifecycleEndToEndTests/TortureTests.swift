@@ -142,7 +142,7 @@ final class HostileTerminalTests: XCTestCase {
             let answers = Int.random(in: 1...6)
             for number in 1...answers {
                 try session.send(["x", "p", "a"][number % 3])
-                try session.waitFor("\(number)/138 answered")
+                try session.waitFor("\(number)/144 answered")
                 try session.send("j")
             }
             guard let pid = try session.programPID(named: "lifecycle") else { return XCTFail("no program") }

@@ -88,4 +88,27 @@ final class UpgradeCommandTests: BinaryTestCase {
         XCTAssertEqual(after["team:ops.b"]?["status"] as? String, "gap", "never more favourable by moving")
         XCTAssertNil(after["team:ops.a"])
     }
+
+    func testAFileMadeWithTheBooksVersion100FollowsItsSplitQuestions() throws {
+        let file = try newAssessment("old.json")
+        // As version 1.0.0 wrote it: the catalog's old version and the bundled question.
+        var text = try String(contentsOfFile: file, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"version\": \"1.1.0\"", with: "\"version\": \"1.0.0\"")
+            .replacingOccurrences(of: "\"answers\": {}", with: #""answers": {"ingestion.readiness": {"note": "Partial files some mornings", "status": "gap"}}"#)
+        try text.write(toFile: file, atomically: true, encoding: .utf8)
+
+        let report = try lifecycle.run("report", file, "--format", "json")
+        let questions = try XCTUnwrap((JSONSerialization.jsonObject(with: Data(report.stdout.utf8)) as? [String: Any])?["questions"] as? [[String: Any]])
+        XCTAssertNil(questions.first { $0["id"] as? String == "fundamentals:ingestion.readiness" })
+        XCTAssertEqual(try lifecycle.run("textconv", file).stdout.components(separatedBy: "[from ingestion.readiness, gap] Partial files some mornings").count - 1, 3,
+                       "each of the three new questions carries the old note")
+        let upgraded = try lifecycle.run("upgrade", file)
+        XCTAssertEqual(upgraded.status, 0, upgraded.stderr)
+        XCTAssertTrue(upgraded.stdout.hasPrefix("fundamentals 1.0.0 -> 1.1.0: milestone \"before fundamentals 1.0.0\" frozen first\n  moved: fundamentals: split ingestion.readiness -> ingestion.ready-on-arrival, ingestion.shelf-life, ingestion.spoilers\n"), upgraded.stdout)
+        let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
+        XCTAssertEqual(document["formatVersion"] as? Int, 1, "still a file every build reads")
+        XCTAssertEqual((document["catalog"] as? [String: Any])?["version"] as? String, "1.1.0")
+        XCTAssertNotNil((document["answers"] as? [String: Any])?["ingestion.shelf-life"])
+        XCTAssertEqual(try lifecycle.run("validate", "--strict", file).status, 0)
+    }
 }

@@ -39,7 +39,7 @@ final class ExplorerAnsweringTests: XCTestCase {
         var driver = Driver()
         driver.press(.char("x"), .char("j"), .char("a"))
         let screen = driver.screen
-        XCTAssertTrue(screen.line(0).contains("2/138 answered · 1 gap · 0 partial"), screen.line(0))
+        XCTAssertTrue(screen.line(0).contains("2/144 answered · 1 gap · 0 partial"), screen.line(0))
         XCTAssertTrue(screen.line(screen.row(containing: "1 Generation")!).contains("2/18 1✗"))
     }
 

@@ -172,7 +172,7 @@ final class PackChoosingTests: XCTestCase {
             effects += state.update(.key(key), now: fixedMoment)
         }
         XCTAssertTrue(state.render().text.contains("Packs to review in Harbour"), state.render().text)
-        XCTAssertTrue(state.render().text.contains("[✓] Data engineering lifecycle review (fundamentals, 138 questions)"))
+        XCTAssertTrue(state.render().text.contains("[✓] Data engineering lifecycle review (fundamentals, 144 questions)"))
         effects += state.update(.key(.character(" ")), now: fixedMoment)
         guard case .start(let first) = state.mode, case .packs(_, _, let one) = first.prompt else { return XCTFail() }
         XCTAssertEqual(one.selected, ["fundamentals"], "the last ticked pack cannot be unticked")
