@@ -51,7 +51,7 @@ final class PackReviewCommandTests: BinaryTestCase {
         XCTAssertEqual(questions.first { $0["id"] as? String == "fundamentals:generation.event-rate" }?["risk"] as? String, "high")
 
         let textconv = try lifecycle.run("textconv", file).stdout
-        XCTAssertTrue(textconv.contains("packs: fundamentals 1.0.0, operational-readiness 1.0.0\n"), textconv)
+        XCTAssertTrue(textconv.contains("packs: fundamentals 1.1.0, operational-readiness 1.0.0\n"), textconv)
         XCTAssertTrue(textconv.contains("[Cost controls (operational-readiness)] 1/6 answered, 0 gaps\n\(question): partial\n  choice: uc_per_consumer\n  choice: uc_per_dataset\n"), textconv)
     }
 

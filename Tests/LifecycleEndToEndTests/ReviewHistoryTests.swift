@@ -64,7 +64,7 @@ final class ReviewHistoryTests: BinaryTestCase {
         try lifecycle.run("set", file, "security.backups", "--status", "partial", "--note", "=cmd|' /C calc'!A0, \"quoted\"\nsecond line 日本")
         let markdown = try lifecycle.run("diff", file + "@before", file, "--format", "markdown").stdout
         XCTAssertTrue(markdown.hasPrefix("## Architecture review: "))
-        XCTAssertTrue(markdown.contains("| Security | 0 → 1 of 11 |"))
+        XCTAssertTrue(markdown.contains("| Security | 0 → 1 of 14 |"))
 
         let csvPath = scratch.path + "/report.csv"
         XCTAssertEqual(try lifecycle.run("report", file, "--format", "csv", "--output", csvPath).status, 0)

@@ -10,7 +10,7 @@ final class ASCIIModeTests: XCTestCase {
         "generation.persistence": Answer(status: .gap, note: "line one\nline two"),
         "generation.event-rate": Answer(status: .partial),
         "generation.output-consistency": Answer(status: .notApplicable, reason: "batch only"),
-        "security.encryption": Answer(status: .gap),
+        "security.encryption-at-rest": Answer(status: .gap),
     ]
 
     /// One state rendered both ways, the steps applied to a Unicode and an ASCII explorer.
@@ -45,7 +45,7 @@ final class ASCIIModeTests: XCTestCase {
             driver.press(.char("j"), .char("a"))                      // not applicable -> addressed
             driver.press(.char("j"), .char("x"))                      // newly answered
             guard case .explorer(var explorer) = driver.state.mode else { return XCTFail("not in the explorer") }
-            explorer.document.assessment.answers["security.encryption"]?.note = "rotated keys"
+            explorer.document.assessment.answers["security.encryption-at-rest"]?.note = "rotated keys"
             explorer.overlay = .comparePicker(ComparePickerState(choices: [.milestone(label: "Q3"), .file(path: "/w/b.json", name: "B")]))
             driver.state.mode = .explorer(explorer)
             driver.press(.enter)
@@ -137,7 +137,7 @@ final class ASCIIModeTests: XCTestCase {
         XCTAssertTrue(screens["overview"]!.contains("stage x undercurrent"), screens["overview"]!)
         let diff = screens["diff view"]!
         for marker in ["^ generation.persistence", "v generation.source-kind", "- generation.event-rate", "~ generation.output-consistency",
-                       "+ generation.error-frequency", "* security.encryption", "milestone Q3 -> now"] {
+                       "+ generation.error-frequency", "* security.encryption-at-rest", "milestone Q3 -> now"] {
             XCTAssertTrue(diff.contains(marker) || screens["diff view, wide"]!.contains(marker), "\(marker) in\n\(diff)")
         }
         XCTAssertTrue(screens["too small"]!.contains("40x10: needs at least 60x16"), screens["too small"]!)

@@ -48,7 +48,7 @@ final class ExplorerNavigationTests: XCTestCase {
         XCTAssertEqual(driver.explorer.currentArea.id, "ingestion")
         let screen = driver.screen
         let line = screen.line(screen.row(containing: "3 Ingestion")!)
-        XCTAssertTrue(line.contains("2/20 1✗"), line)
+        XCTAssertTrue(line.contains("2/22 1✗"), line)
         XCTAssertTrue(line.hasPrefix("▶3 Ingestion"), line)
     }
 

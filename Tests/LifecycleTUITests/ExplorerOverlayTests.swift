@@ -62,13 +62,13 @@ final class ExplorerOverlayTests: XCTestCase {
     }
 
     func testOverviewShowsTheMatrixAndEnterListsACellsQuestions() {
-        var driver = Driver(answers: ["security.encryption": Answer(status: .gap)])
+        var driver = Driver(answers: ["security.encryption-at-rest": Answer(status: .gap)])
         driver.press(.char("o"))
         let text = driver.text
         XCTAssertTrue(text.contains("Overview · stage × undercurrent"))
         for stage in catalog.stages { XCTAssertTrue(text.contains(stage.title), stage.title) }
         let generationRow = driver.screen.line(driver.screen.row(containing: "│Generation")!)
-        XCTAssertTrue(generationRow.contains("1/3 1✗"), generationRow)
+        XCTAssertTrue(generationRow.contains("1/4 1✗"), generationRow)
         // Gaps are drawn in the gap colour, not in a shade of the map.
         let screen = driver.screen
         let row = screen.row(containing: "│Generation")!
