@@ -86,7 +86,7 @@ final class DiffTests: XCTestCase {
         let text = DiffTextRenderer(diff: result, color: false).render()
         XCTAssertTrue(text.contains("made against different catalog versions"))
         XCTAssertTrue(text.contains("Not in this catalog (retired questions or another catalog version)"))
-        XCTAssertTrue(text.contains("catalog: fundamentals-of-data-engineering 0.9.0 -> fundamentals-of-data-engineering 1.0.0"))
+        XCTAssertTrue(text.contains("catalog: fundamentals-of-data-engineering 0.9.0 -> fundamentals-of-data-engineering 1.1.0"))
     }
 
     func testTextOutputHasNoColourUnlessAskedAndEscapesNotes() {

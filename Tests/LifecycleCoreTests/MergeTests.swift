@@ -64,10 +64,10 @@ final class MergeTests: XCTestCase {
         var ours = base, theirs = base
         try ours.addMilestone(label: "ours-only", at: fixedTime("2026-12-01T00:00:00Z"))
         try theirs.addMilestone(label: "theirs-only", at: fixedTime("2026-11-30T00:00:00Z"))
-        theirs.catalog = CatalogReference(id: catalog.id, version: "1.1.0", contentHash: "x")
+        theirs.catalog = CatalogReference(id: catalog.id, version: "1.2.0", contentHash: "x")
         let result = ThreeWayMerge.merge(base: base, ours: ours, theirs: theirs)
         XCTAssertEqual(result.merged.milestones.map(\.label), ["theirs-only", "ours-only"])
         XCTAssertTrue(result.catalogsDiffer)
-        XCTAssertEqual(result.merged.catalog.version, "1.1.0")
+        XCTAssertEqual(result.merged.catalog.version, "1.2.0")
     }
 }
