@@ -154,4 +154,22 @@ final class PackReviewCommandTests: BinaryTestCase {
         XCTAssertTrue(report.stdout.contains("`generation.source-kind`"), report.stdout)
         XCTAssertFalse(report.stdout.contains("`generation.event-time`"), "not in the core set")
     }
+
+    func testAPackFileThatIsThereButInvalidIsNamedNotCalledMissing() throws {
+        let repository = scratch.path + "/repo"
+        try FileManager.default.createDirectory(atPath: repository + "/packs", withIntermediateDirectories: true)
+        let packFile = repository + "/packs/team.json"
+        try #"{"id": "team", "version": "2", "title": "Team", "areas": [{"id": "ops", "title": "Ops", "questions": [{"id": "ops.owner", "text": "Owner?"}]}]}"#
+            .write(toFile: packFile, atomically: true, encoding: .utf8)
+        let file = repository + "/review.json"
+        XCTAssertEqual(try lifecycle.run("new", "Review", "--file", file, "--pack", "team").status, 0)
+        XCTAssertEqual(try lifecycle.run("set", file, "team:ops.owner", "--status", "gap").status, 0)
+        // A hand edit breaks the pack file: the message names the file, not a search.
+        try #"{"id": "team", "version": "2", "title": "Team", "areas": [{"id": "ops", "title": "Ops", "questions": [{"id": "other.owner", "text": "Owner?"}]}]}"#
+            .write(toFile: packFile, atomically: true, encoding: .utf8)
+        let show = try lifecycle.run("show", file)
+        XCTAssertEqual(show.status, 0)
+        XCTAssertTrue(show.stderr.contains("pack team is in \(packFile), which is not a valid pack (lifecycle pack validate \(packFile) lists its problems); its 1 answer is kept and shown by id"), show.stderr)
+        XCTAssertFalse(show.stderr.contains("is not found"), show.stderr)
+    }
 }

@@ -11,6 +11,8 @@ public struct ComposedReview: Sendable {
     public var otherVersions: [(recorded: PackReference, found: Pack)]
     /// Where packs were looked for, for the message about a missing one.
     public var searched: [String] = []
+    /// Files that name a missing pack's id but are not valid packs.
+    public var invalidFiles: [String: String] = [:]
 
     /// One warning line per missing pack or other version, for `file`.
     public func warnings(file: String, assessment: Assessment) -> [String] {
@@ -18,6 +20,10 @@ public struct ComposedReview: Sendable {
         var lines: [String] = []
         for reference in missing {
             let count = assessment.answers.keys.count { PackKey.pack(of: $0) == reference.id }
+            if let file = invalidFiles[reference.id] {
+                lines.append("\(shown): pack \(reference.id) is in \(TerminalSafeText.escaped(file)), which is not a valid pack (lifecycle pack validate \(TerminalSafeText.escaped(file)) lists its problems); its \(Counted.noun(count, "answer")) \(count == 1 ? "is" : "are") kept and shown by id")
+                continue
+            }
             lines.append("\(shown): pack \(reference.id) version \(TerminalSafeText.escaped(reference.version)) is not found (looked in: \(searched.map(TerminalSafeText.escaped).joined(separator: ", "))); its \(Counted.noun(count, "answer")) \(count == 1 ? "is" : "are") kept and shown by id")
         }
         for (recorded, found) in otherVersions {
@@ -74,7 +80,8 @@ public enum PackComposition {
         }
         let catalog = Catalog(id: book.id, title: book.title, version: book.version, contentHash: book.contentHash, source: book.source,
                               areas: areas, matrix: includesBook ? book.matrix : [], maturityStages: book.maturityStages)
-        return ComposedReview(catalog: catalog, packs: packs, missing: missing, otherVersions: otherVersions, searched: library.searched)
+        return ComposedReview(catalog: catalog, packs: packs, missing: missing, otherVersions: otherVersions, searched: library.searched,
+                              invalidFiles: library.invalidFiles)
     }
 
     /// An area of another pack under its scoped ids: `operational-readiness:cost_controls`.

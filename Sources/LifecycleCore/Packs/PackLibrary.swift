@@ -37,6 +37,9 @@ public struct PackLibrary: Sendable {
     public private(set) var problems: [String] = []
     /// The folders that were searched, in order, for "where was it looked for" messages.
     public private(set) var searched: [String] = ["built in"]
+    /// Pack files that name an id but are not valid packs, by id: "not found" would send
+    /// a reviewer looking for a file that is right there.
+    public private(set) var invalidFiles: [String: String] = [:]
 
     /// Packs whose files are decoded and checked; nil: all. A review needs only its own,
     /// and a large unrelated pack in the same folder must not slow every command.
@@ -113,10 +116,12 @@ public struct PackLibrary: Sendable {
             problems.append(error.description)  // names the file itself
             return
         }
-        if let wanted, let id = (try? JSONParser.parse(bytes))?["id"]?.stringValue, !wanted.contains(id) { return }
+        let namedID = (try? JSONParser.parse(bytes))?["id"]?.stringValue
+        if let wanted, let namedID, !wanted.contains(namedID) { return }
         let reading = PackDecoder.read(bytes: bytes)
         guard let pack = reading.pack, reading.errors.isEmpty else {
             problems.append("\(path): not a valid pack (\(reading.errors.count) problem(s); lifecycle pack validate \(path) lists them)")
+            if let namedID, invalidFiles[namedID] == nil { invalidFiles[namedID] = path }
             return
         }
         if let existing = self.pack(id: pack.id) {
