@@ -81,7 +81,8 @@ public struct RandomEventSoak {
         case .key(let key):
             switch overlayBefore {
             case .noteEditor, .reasonPrompt, .conflict: return true
-            case .checklist: return key == .escape || key == .enter  // closing keeps the ticks
+            // Closing keeps the ticks; so does q when it quits a window too small to work in.
+            case .checklist: return key == .escape || key == .enter || key == .character("q")
             case .some: return false
             case nil:
                 return [.character(" "), .character("a"), .character("p"), .character("x"), .character("u"), .character("-"),
