@@ -29,8 +29,7 @@ struct ExplorerView {
         let separator = symbols.separator
         // With packs answered by choices, gaps and partial answers are named by their risk
         // (the status of a choice question follows from it).
-        let byRisk = catalog.areas.contains { $0.packID != PackLibrary.fundamentalsID }
-        let right = byRisk
+        let right = state.reviewsOtherPacks
             ? " \(progress.answered)/\(progress.total) answered\(separator)risk \(progress.gaps) high\(separator)\(progress.partial) medium "
             : " \(progress.answered)/\(progress.total) answered\(separator)\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s")\(separator)\(progress.partial) partial "
         var left = " " + assessment.name
@@ -100,8 +99,8 @@ struct ExplorerView {
         let rect = layout.sidebar
         let focused = state.focus == .sidebar && state.overlay == nil
         let titleWidth = layout.sidebarTitleWidth
-        let lines = SidebarRows.lines(catalog: catalog, currentArea: state.areaIndex)
-        let packStart = SidebarRows.packRange(holding: state.areaIndex, catalog: catalog).lowerBound
+        let lines = SidebarRows.lines(catalog: catalog, currentArea: state.areaIndex, ranges: state.packRanges)
+        let packStart = state.packRanges.first { $0.range.contains(state.areaIndex) }?.range.lowerBound ?? 0
         for (offset, line) in lines.enumerated() {
             let row = rect.row + offset
             guard row < rect.row + rect.height else { break }
@@ -111,7 +110,7 @@ struct ExplorerView {
             case .heading(let text):
                 screen.put(text, row: row, column: rect.column, style: Style(.accent, bold: true), maxWidth: rect.width)
             case .pack(let id, let title, _):
-                let areas = SidebarRows.packRanges(catalog).first { $0.id == id }?.range ?? 0..<0
+                let areas = state.packRanges.first { $0.id == id }?.range ?? 0..<0
                 let progress = areas.reduce(Progress()) { $0 + state.areaProgress[$1] }
                 // A folded pack: its name gets the bar's room too (pack ids run long).
                 var x = rect.column

@@ -13,8 +13,8 @@ enum SidebarLine: Equatable {
 }
 
 enum SidebarRows {
-    static func lines(catalog: Catalog, currentArea: Int) -> [SidebarLine] {
-        let packs = packRanges(catalog)
+    static func lines(catalog: Catalog, currentArea: Int, ranges: [(id: String, range: Range<Int>)]? = nil) -> [SidebarLine] {
+        let packs = ranges ?? packRanges(catalog)
         if packs.count == 1, let only = packs.first, only.id != PackLibrary.fundamentalsID {
             return [.heading(" " + only.id.uppercased())] + only.range.map(SidebarLine.area)
         }

@@ -8,6 +8,10 @@ public struct ExplorerState: Sendable {
     }
 
     public let catalog: Catalog
+    /// Each pack's areas, and whether packs beyond the book's are reviewed: fixed for the
+    /// catalog, so worked out once here rather than on every frame.
+    public let packRanges: [(id: String, range: Range<Int>)]
+    public let reviewsOtherPacks: Bool
     public var document: OpenDocument
     public var focus: Pane = .questions {
         didSet {
@@ -56,6 +60,8 @@ public struct ExplorerState: Sendable {
     public init(catalog: Catalog, document: OpenDocument) {
         self.catalog = document.review?.catalog ?? catalog
         let catalog = self.catalog
+        packRanges = SidebarRows.packRanges(catalog)
+        reviewsOtherPacks = packRanges.contains { $0.id != PackLibrary.fundamentalsID }
         self.document = document
         areaProgress = catalog.areas.map { document.assessment.progress(of: $0) }
         overallProgress = areaProgress.reduce(Progress(), +)
