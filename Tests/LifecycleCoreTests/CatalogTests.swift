@@ -142,4 +142,27 @@ final class CatalogTests: XCTestCase {
         XCTAssertEqual(problems, [])
         XCTAssertEqual(area?.questions.first?.choices.map(\.id), ["a", "b"])
     }
+    func testAMatrixTopicMayNameTheQuestionsThatReviewIt() {
+        var problems: [ValidationProblem] = []
+        let cells = CatalogLoader.parseMatrix(try! JSONParser.parse("""
+            {"cells": [{"stage": "s", "undercurrent": "u", "questions": ["s.old"],
+                        "topics": ["plain", {"text": "named", "questions": ["s.a", "s.b"]}, {"text": "again", "questions": ["s.a"]}]}]}
+            """), problems: &problems)
+        XCTAssertEqual(problems, [])
+        XCTAssertEqual(cells.first?.topics, ["plain", "named", "again"])
+        XCTAssertEqual(cells.first?.topicQuestionIDs, [[], ["s.a", "s.b"], ["s.a"]])
+        XCTAssertEqual(cells.first?.questionIDs, ["s.old", "s.a", "s.b"])
+    }
+
+    func testAMalformedMatrixTopicIsNamedByPath() {
+        var problems: [ValidationProblem] = []
+        _ = CatalogLoader.parseMatrix(try! JSONParser.parse("""
+            {"cells": [{"stage": "s", "undercurrent": "u", "topics": [3, {"questions": ["s.a"]}, {"text": "t", "questions": "s.a"}]}]}
+            """), problems: &problems)
+        XCTAssertEqual(problems.map(\.description), [
+            "$.cells[0].topics[0]: expected a string or an object with \"text\", found a number",
+            "$.cells[0].topics[1].text: missing (expected a string)",
+            "$.cells[0].topics[2].questions: expected an array of strings, found a string",
+        ])
+    }
 }

@@ -74,6 +74,8 @@ public struct MatrixCell: Sendable, Equatable {
     public var topics: [String]
     /// Catalog questions that review this cell (ids from any area).
     public var questionIDs: [String]
+    /// For each topic, the questions that review it (empty where the file names none).
+    public var topicQuestionIDs: [[String]] = []
 
     public init(stage: String, undercurrent: String, topics: [String], questionIDs: [String]) {
         self.stage = stage

@@ -207,12 +207,36 @@ public enum CatalogLoader {
             guard let cellReader = JSONFieldReader(element, at: path, problems: &problems) else { continue }
             let stage = cellReader.nonEmptyString("stage", problems: &problems)
             let undercurrent = cellReader.nonEmptyString("undercurrent", problems: &problems)
-            let topics = cellReader.strings("topics", problems: &problems)
+            let topics = parseTopics(cellReader, at: path, problems: &problems)
             let questions = cellReader.strings("questions", required: false, problems: &problems) ?? []
             guard let stage, let undercurrent, let topics else { continue }
-            cells.append(MatrixCell(stage: stage, undercurrent: undercurrent, topics: topics, questionIDs: questions))
+            var cell = MatrixCell(stage: stage, undercurrent: undercurrent, topics: topics.map(\.text), questionIDs: questions)
+            cell.topicQuestionIDs = topics.map(\.questions)
+            for id in topics.flatMap(\.questions) where !cell.questionIDs.contains(id) { cell.questionIDs.append(id) }
+            cells.append(cell)
         }
         return cells
+    }
+
+    /// A cell's topics: plain strings, or `{"text", "questions"}` naming the questions that
+    /// review each topic (the form the book's catalog uses, so a topic without one shows).
+    static func parseTopics(_ cell: JSONFieldReader, at path: JSONPath,
+                            problems: inout [ValidationProblem]) -> [(text: String, questions: [String])]? {
+        guard let elements = cell.array("topics", problems: &problems) else { return nil }
+        var topics: [(text: String, questions: [String])] = []
+        for (position, element) in elements.enumerated() {
+            let topicPath = path.appending("topics").appending(index: position)
+            if case .string(let text) = element {
+                topics.append((text, []))
+            } else if case .object = element, let topic = JSONFieldReader(element, at: topicPath, problems: &problems) {
+                let text = topic.nonEmptyString("text", problems: &problems)
+                let questions = topic.strings("questions", required: false, problems: &problems) ?? []
+                if let text { topics.append((text, questions)) }
+            } else {
+                problems.append(ValidationProblem(topicPath, "expected a string or an object with \"text\", found \(element.typeName)"))
+            }
+        }
+        return topics
     }
 
     static func parseMaturity(_ value: JSONValue, problems: inout [ValidationProblem]) -> [MaturityStage] {

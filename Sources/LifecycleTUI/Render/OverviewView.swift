@@ -57,13 +57,19 @@ struct OverviewView {
         let undercurrent = catalog.undercurrents[overview.undercurrentIndex]
         guard let cell = catalog.cell(stage: stage.id, undercurrent: undercurrent.id) else { return }
         var lines: [StyledLine] = [StyledLine(text: "\(stage.title) \(symbols.times) \(undercurrent.title)", style: Style(.accent, bold: true))]
-        for topic in cell.topics {
+        let question = { (id: String, indent: String) -> StyledLine in
+            let status = self.state.assessment.status(of: id)
+            return StyledLine(text: indent + StatusMarks.mark(status, ascii: self.ascii) + " " + (self.catalog.question(id: id)?.text ?? id),
+                              style: StatusMarks.style(status))
+        }
+        // Each topic with the questions that review it, so an unanswered topic shows where it is.
+        let listed = Set(cell.topicQuestionIDs.joined())
+        for (index, topic) in cell.topics.enumerated() {
             lines += StyledLine.wrapped((ascii ? "- " : "• ") + topic, width: inner.width - 2, style: .normal)
+            let ids = index < cell.topicQuestionIDs.count ? cell.topicQuestionIDs[index] : []
+            lines += ids.map { question($0, "  ") }
         }
-        for id in cell.questionIDs {
-            let status = state.assessment.status(of: id)
-            lines.append(StyledLine(text: StatusMarks.mark(status, ascii: ascii) + " " + (catalog.question(id: id)?.text ?? id), style: StatusMarks.style(status)))
-        }
+        lines += cell.questionIDs.filter { !listed.contains($0) }.map { question($0, "") }
         let bottom = inner.row + inner.height
         for (offset, line) in lines.enumerated() where top + offset < bottom {
             screen.put(line.text, row: top + offset, column: inner.column + 1, style: line.style, maxWidth: inner.width - 2)
