@@ -18,7 +18,7 @@ public struct LifecycleCommand: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, NewCommand.self, QuestionsCommand.self, SetCommand.self,
             ShowCommand.self, ValidateCommand.self, MilestoneCommand.self, MilestonesCommand.self, DiffCommand.self,
-            ReportCommand.self, MergeCommand.self, TextconvCommand.self, PackCommand.self, UpgradeCommand.self,
+            ReportCommand.self, PlanCommand.self, MergeCommand.self, TextconvCommand.self, PackCommand.self, UpgradeCommand.self,
         ]
     )
 

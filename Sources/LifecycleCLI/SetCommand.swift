@@ -11,6 +11,12 @@ struct SetCommand: ParsableCommand {
             status 0 means this answer is in the file. A question answered by choices takes \
             --choice (its status follows from the risk they give); one answered by status \
             takes --status.
+
+            Plan fields work with or without --status: --owner, --due, --priority, \
+            --evidence (repeat it: the references given replace the list) and --exclude; \
+            an empty value ("") clears each. Evidence is a URL (http or https), a path in \
+            the repository that holds the assessment (docs/runbook.md:12), or a ticket \
+            (ABC-123, org/repo#42); give it a label as [LABEL](REF).
             """
     )
 
@@ -32,10 +38,76 @@ struct SetCommand: ParsableCommand {
     @Option(help: "Why the question does not apply (with --status not-applicable).")
     var reason: String?
 
-    func validate() throws {
-        if status == nil && choices.isEmpty && note == nil {
-            throw ValidationError("give --status, --choice or --note")
+    @Option(help: "Who acts on this finding: a team or a handle (\"\" clears).")
+    var owner: String?
+
+    @Option(help: "When the finding is due, YYYY-MM-DD (\"\" clears).")
+    var due: String?
+
+    @Option(help: "high, medium or low, over the order the risk gives (\"\" clears).")
+    var priority: String?
+
+    @Option(name: .customLong("evidence"), help: "A reference behind the answer, [LABEL](REF) for a label (repeat for several; together they replace the list; \"\" clears).")
+    var evidence: [String] = []
+
+    @Option(help: "Leave this answer out of every count and of the plan, for this reason (\"\" counts it again).")
+    var exclude: String?
+
+    /// The plan fields as checked by `validate()`.
+    struct PlanChange {
+        var owner: String?
+        var due: CalendarDate??
+        var priority: FindingPriority??
+        var evidence: [Evidence]?
+        var exclusion: String?
+
+        func apply(to answer: inout Answer) {
+            if let owner { answer.owner = owner }
+            if let due { answer.due = due }
+            if let priority { answer.priority = priority }
+            if let evidence { answer.evidence = evidence }
+            if let exclusion { answer.exclusion = exclusion }
         }
+    }
+
+    func planChange() throws -> PlanChange {
+        var change = PlanChange()
+        if let owner { change.owner = try singleLine(owner, "--owner") }
+        if let exclude { change.exclusion = try singleLine(exclude, "--exclude") }
+        if let due {
+            if due.isEmpty { change.due = .some(nil) }
+            else if let date = CalendarDate(due) { change.due = date }
+            else { throw ValidationError("--due \"\(due)\" is not a date such as 2026-12-31") }
+        }
+        if let priority {
+            if priority.isEmpty { change.priority = .some(nil) }
+            else if let value = FindingPriority(rawValue: priority) { change.priority = value }
+            else { throw ValidationError("--priority \"\(priority)\" is not one of \(FindingPriority.spellings)") }
+        }
+        if !evidence.isEmpty {
+            do throws(EvidenceError) {
+                change.evidence = try evidence.filter { !$0.isEmpty }.map { argument throws(EvidenceError) in try Evidence.parse(argument) }
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        return change
+    }
+
+    private func singleLine(_ text: String, _ option: String) throws -> String {
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw ValidationError("\(option) is one line, without control characters")
+        }
+        return text.trimmingWhitespace()
+    }
+
+    var changesPlan: Bool { owner != nil || due != nil || priority != nil || !evidence.isEmpty || exclude != nil }
+
+    func validate() throws {
+        if status == nil && choices.isEmpty && note == nil && !changesPlan {
+            throw ValidationError("give --status, --choice, --note, or a plan field (--owner, --due, --priority, --evidence, --exclude)")
+        }
+        _ = try planChange()
         if status != nil && !choices.isEmpty {
             throw ValidationError("give --choice or --status, not both (--status unanswered clears the choices)")
         }
@@ -48,6 +120,8 @@ struct SetCommand: ParsableCommand {
         let book = try loadCatalog()
         let store = makeStore(book)
         let typed = self.questionID, status = self.status, choices = self.choices, note = self.note, reason = self.reason
+        let plan = try planChange()
+        let changesPlan = self.changesPlan
         nonisolated(unsafe) var review: ComposedReview?
         nonisolated(unsafe) var key = typed
         nonisolated(unsafe) var upgrades: [PackUpgradeReport] = []
@@ -69,7 +143,7 @@ struct SetCommand: ParsableCommand {
                 } catch {
                     // An answer kept for a question no pack has (a missing pack) can still be
                     // changed; an ambiguous name never falls back to one of its candidates.
-                    guard case .unknown = error, loaded.assessment.answers[typed] != nil, status != nil || note != nil, choices.isEmpty else {
+                    guard case .unknown = error, loaded.assessment.answers[typed] != nil, status != nil || note != nil || changesPlan, choices.isEmpty else {
                         throw .changeRefused(message: error.description)
                     }
                 }
@@ -95,6 +169,7 @@ struct SetCommand: ParsableCommand {
                 }
                 if let note { answer.note = note }
                 if let reason { answer.reason = reason }
+                plan.apply(to: &answer)
                 loaded.assessment.setAnswer(answer, for: key)
             }
         }
@@ -111,6 +186,13 @@ struct SetCommand: ParsableCommand {
             let risk = review?.risk(of: question, in: loaded.assessment).name ?? "unanswered"
             line += " (risk \(risk); choices: \(answer.choices.isEmpty ? "none selected" : answer.choices.joined(separator: ", ")))"
         }
+        var planParts: [String] = []
+        if !answer.owner.isEmpty { planParts.append("owner \(TerminalSafeText.escaped(answer.owner))") }
+        if let due = answer.due { planParts.append("due \(due)") }
+        if let priority = answer.priority { planParts.append("priority \(priority.rawValue)") }
+        if !answer.evidence.isEmpty { planParts.append("\(answer.evidence.count) evidence") }
+        if answer.isExcluded { planParts.append("excluded: \(TerminalSafeText.escaped(answer.exclusion))") }
+        if changesPlan && !planParts.isEmpty { line += "; " + planParts.joined(separator: ", ") }
         StandardOutput.writeLine(line)
     }
 }

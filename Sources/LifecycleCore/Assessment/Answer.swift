@@ -8,6 +8,15 @@ public struct Answer: Sendable, Equatable {
     /// Selected choice ids, for questions that carry choices. Empty otherwise.
     public var choices: [String]
     public var changed: Timestamp?
+    /// What backs the answer up: links, repository paths, tickets.
+    public var evidence: [Evidence] = []
+    /// Who acts on the finding (a team or a handle); empty when nobody is named.
+    public var owner: String = ""
+    public var due: CalendarDate?
+    /// A reviewer's priority over the one the risk gives.
+    public var priority: FindingPriority?
+    /// Why the answer is left out of every count and of the plan; empty when it counts.
+    public var exclusion: String = ""
     /// Fields this build does not know (written by a newer minor version); kept on save.
     public var unknownFields: [String: JSONValue]
 
@@ -24,7 +33,11 @@ public struct Answer: Sendable, Equatable {
     /// An answer with nothing in it is not written to the file at all.
     public var isEmpty: Bool {
         status == .unanswered && note.isEmpty && reason.isEmpty && choices.isEmpty && unknownFields.isEmpty
+            && evidence.isEmpty && owner.isEmpty && due == nil && priority == nil && exclusion.isEmpty
     }
+
+    /// Listed, never counted: progress, risk, scores and the plan leave it out.
+    public var isExcluded: Bool { !exclusion.isEmpty }
 
     public var hasNote: Bool { !note.isEmpty }
 }

@@ -142,6 +142,11 @@ extension Answer {
         if !reason.isEmpty { object["reason"] = .string(reason) }
         if !choices.isEmpty { object["choices"] = .array(choices.map(JSONValue.string)) }
         if let changed { object["changed"] = .string(changed.text) }
+        if !evidence.isEmpty { object["evidence"] = .array(evidence.map(\.jsonValue)) }
+        if !owner.isEmpty { object["owner"] = .string(owner) }
+        if let due { object["due"] = .string(due.description) }
+        if let priority { object["priority"] = .string(priority.rawValue) }
+        if !exclusion.isEmpty { object["excluded"] = .string(exclusion) }
         return .object(object)
     }
 
@@ -157,6 +162,7 @@ extension Answer {
         // key: this runs for every answer of a file. Problems are still reported in the
         // fixed field order below, whatever order the dictionary yields.
         var statusValue, noteValue, reasonValue, choicesValue, changedValue: JSONValue?
+        var evidenceValue, ownerValue, dueValue, priorityValue, excludedValue: JSONValue?
         var unknown: [String: JSONValue] = [:]
         reader.fields.forEach { key, member in
             switch key {
@@ -165,6 +171,11 @@ extension Answer {
             case "reason": reasonValue = member
             case "choices": choicesValue = member
             case "changed": changedValue = member
+            case "evidence": evidenceValue = member
+            case "owner": ownerValue = member
+            case "due": dueValue = member
+            case "priority": priorityValue = member
+            case "excluded": excludedValue = member
             default: unknown[key] = member
             }
         }
@@ -181,7 +192,62 @@ extension Answer {
         let choices = JSONFieldReader.strings(choicesValue, "choices", at: path, required: false, problems: &problems) ?? []
         let changed = JSONFieldReader.string(changedValue, "changed", at: path, required: false, problems: &problems)
             .flatMap { Assessment.timestamp($0, at: path.appending("changed"), problems: &problems) }
+        var answer = Answer(status: .unanswered, note: note, reason: reason, choices: choices, changed: changed, unknownFields: unknown)
+        if evidenceValue != nil || ownerValue != nil || dueValue != nil || priorityValue != nil || excludedValue != nil {
+            decodePlanFields(into: &answer, evidence: evidenceValue, owner: ownerValue, due: dueValue, priority: priorityValue,
+                             excluded: excludedValue, at: path, problems: &problems)
+        }
         guard problems.count == before, let status else { return nil }
-        return Answer(status: status, note: note, reason: reason, choices: choices, changed: changed, unknownFields: unknown)
+        answer.status = status
+        return answer
+    }
+
+    /// Evidence, owner, due date, priority and exclusion: checked as strictly as from the
+    /// command line, since they come from teammates' files and evidence may be opened.
+    static func decodePlanFields(into answer: inout Answer, evidence: JSONValue?, owner: JSONValue?, due: JSONValue?,
+                                 priority: JSONValue?, excluded: JSONValue?, at path: JSONPath, problems: inout [ValidationProblem]) {
+        answer.owner = JSONFieldReader.string(owner, "owner", at: path, required: false, problems: &problems) ?? ""
+        answer.exclusion = JSONFieldReader.string(excluded, "excluded", at: path, required: false, problems: &problems) ?? ""
+        if let text = JSONFieldReader.string(due, "due", at: path, required: false, problems: &problems) {
+            answer.due = CalendarDate(text)
+            if answer.due == nil {
+                problems.append(ValidationProblem(path.appending("due"), "\"\(Excerpt.of(text))\" is not a date such as 2026-12-31"))
+            }
+        }
+        if let text = JSONFieldReader.string(priority, "priority", at: path, required: false, problems: &problems) {
+            answer.priority = FindingPriority(rawValue: text)
+            if answer.priority == nil {
+                problems.append(ValidationProblem(path.appending("priority"),
+                    "unknown priority \"\(Excerpt.of(text))\" (expected one of \(FindingPriority.spellings))"))
+            }
+        }
+        guard let evidence else { return }
+        guard case .array(let items) = evidence else {
+            problems.append(ValidationProblem(path.appending("evidence"), "expected an array of references, found \(evidence.typeName)"))
+            return
+        }
+        for (position, item) in items.enumerated() {
+            let itemPath = path.appending("evidence").appending(index: position)
+            guard let reader = JSONFieldReader(item, at: itemPath, problems: &problems),
+                  let kindText = reader.nonEmptyString("kind", problems: &problems),
+                  let ref = reader.nonEmptyString("ref", problems: &problems) else { continue }
+            let label = reader.string("label", required: false, problems: &problems) ?? ""
+            guard let kind = Evidence.Kind(rawValue: kindText) else {
+                problems.append(ValidationProblem(itemPath.appending("kind"),
+                    "unknown kind \"\(Excerpt.of(kindText))\" (expected one of \(Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"))
+                continue
+            }
+            do {
+                let recognised = try Evidence.kind(of: ref)
+                if recognised != kind {
+                    problems.append(ValidationProblem(itemPath.appending("ref"), "\"\(Excerpt.of(ref))\" reads as a \(recognised.rawValue), not a \(kind.rawValue)"))
+                    continue
+                }
+            } catch {
+                problems.append(ValidationProblem(itemPath.appending("ref"), error.reason))
+                continue
+            }
+            answer.evidence.append(Evidence(kind: kind, ref: ref, label: label))
+        }
     }
 }

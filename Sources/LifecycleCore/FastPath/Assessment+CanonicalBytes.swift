@@ -37,7 +37,9 @@ extension Assessment {
         CanonicalJSONWriter.writeIndent(2, into: &output)
         CanonicalJSONWriter.writeString(id, into: &output)
         output.append(contentsOf: ": ".utf8)
-        guard answer.unknownFields.isEmpty else {
+        // The fast form knows the review fields only; plan fields take the general writer.
+        guard answer.unknownFields.isEmpty, answer.evidence.isEmpty, answer.owner.isEmpty, answer.due == nil,
+              answer.priority == nil, answer.exclusion.isEmpty else {
             CanonicalJSONWriter.write(answer.jsonValue, indent: 2, into: &output)
             return
         }
