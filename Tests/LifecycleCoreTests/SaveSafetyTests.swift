@@ -125,7 +125,7 @@ final class SaveSafetyTests: XCTestCase {
         XCTAssertEqual(before.count, 3)
         var failing = store!
         failing.writer = AtomicFileWriter { _, _ throws(FileWriteError) in throw FileWriteError(reason: "No space left on device") }
-        XCTAssertTrue(failure { _ = try setGap(path, "serving.reverse-etl", store: failing) }.contains("No space left on device"))
+        XCTAssertTrue(failure { _ = try setGap(path, "serving.reverse-etl-lineage", store: failing) }.contains("No space left on device"))
         XCTAssertEqual(try snapshot(), before, "no version rotated away, nothing staged left behind")
     }
 
