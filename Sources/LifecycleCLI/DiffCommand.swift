@@ -34,6 +34,9 @@ struct DiffCommand: ParsableCommand {
     @Flag(help: "Colour the text output even when not writing to a terminal.")
     var color = false
 
+    @Option(help: "The day to judge due dates by for \"newly overdue\", YYYY-MM-DD (default: LIFECYCLE_TODAY, else the local date).")
+    var today: String?
+
     func run() throws {
         // Each file is read and parsed on a thread of its own while the catalog loads:
         // on two cores that takes about half off comparing two large files. Errors are
@@ -62,7 +65,9 @@ struct DiffCommand: ParsableCommand {
         both.packs = PackReference.union(leftSide.assessment, rightSide.assessment, book: catalog)
         let composed = PackComposition.review(of: both, at: sides.1.path, book: catalog, workspace: Workspace.fromEnvironment())
         for line in composed.warnings(file: sides.1.path, assessment: both) { printWarning(line) }
-        let diff = AssessmentDiff(left: leftSide, right: rightSide, catalog: composed.catalog)
+        var diff = AssessmentDiff(left: leftSide, right: rightSide, catalog: composed.catalog)
+        diff.plan = PlanChanges(left: leftSide.assessment, right: rightSide.assessment, catalog: composed.catalog,
+                                today: try Today.resolve(option: today)) { composed.pack(ofQuestion: $0)?.statusRisk ?? .standard }
         switch format {
         case .text:
             let environment = ProcessInfo.processInfo.environment

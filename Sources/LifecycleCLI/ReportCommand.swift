@@ -23,13 +23,16 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "Only the core set of each pack's questions (those marked core).")
     var core = false
 
+    @Option(help: "The day to judge due dates by, YYYY-MM-DD (default: LIFECYCLE_TODAY, else the local date).")
+    var today: String?
+
     func run() throws {
         let book = try loadCatalog()
         let loaded = try makeStore(book).loadOrReport(file)
         let review = review(of: loaded, book: book)
         let catalog = core ? review.catalog.coreOnly : review.catalog
         let assessment = reading(loaded, review: review)
-        let report = AssessmentReport(assessment: assessment, catalog: catalog, review: review)
+        let report = AssessmentReport(assessment: assessment, catalog: catalog, review: review, today: try Today.resolve(option: today))
         let text: String
         switch format {
         case .markdown: text = ReportRenderers.markdown(report)

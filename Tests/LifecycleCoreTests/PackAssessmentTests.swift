@@ -158,7 +158,7 @@ final class PackAssessmentTests: XCTestCase {
         XCTAssertEqual(report.improvementPlan.map(\.questionID), ["team:ops.alerts", "generation.event-rate"], "high risk before medium, whatever the pack")
         XCTAssertEqual(report.improvementPlan.first?.toImprove, ["Page."])
         let markdown = ReportRenderers.markdown(report)
-        XCTAssertTrue(markdown.contains("## Improvement plan\n\n### High risk (gaps)\n\n- **Gap** `team:ops.alerts` (Ops (team)): Alerts?<br>To improve: Page.\n"), markdown)
+        XCTAssertTrue(markdown.contains("## Improvement plan\n\n- **Gap** `team:ops.alerts` (Ops (team)): Alerts?<br>priority high, risk high<br>To improve: Page.\n"), markdown)
         let html = HTMLReportRenderer.render(report)
         XCTAssertTrue(html.contains("<tr><td>Team (<code>team</code>)</td><td class=\"gap\">1</td><td class=\"partial\">0</td><td>0</td><td>3</td><td>0</td></tr>"), html)
         XCTAssertEqual(report.riskPerPack.map(\.pack), ["fundamentals", "team"])

@@ -20,7 +20,7 @@ final class ReviewHistoryTests: BinaryTestCase {
         let milestone = try lifecycle.run("milestone", file, "--label", "Q3")
         XCTAssertEqual(milestone.status, 0, milestone.stderr)
         XCTAssertEqual(try lifecycle.run("milestone", file, "--label", "Q3").status, 2, "labels are unique")
-        XCTAssertTrue(try lifecycle.run("milestones", file).stdout.contains("  Q3  2/144 answered, 1 gap\n"))
+        XCTAssertTrue(try lifecycle.run("milestones", file).stdout.contains("  Q3  2/351 answered, 1 gap\n"))
 
         XCTAssertEqual(try lifecycle.run("diff", file + "@Q3", file).status, 0, "no change since the milestone")
         try lifecycle.run("set", file, "generation.event-rate", "--status", "addressed", "--note", "load tested")
@@ -47,7 +47,7 @@ final class ReviewHistoryTests: BinaryTestCase {
         let result = try lifecycle.run("diff", file + "@before", file, "--format", "json")
         XCTAssertEqual(result.status, 1)
         let document = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as! [String: Any]
-        XCTAssertEqual(Set(document.keys), ["left", "right", "identical", "catalogsDiffer", "metadata", "areas", "outsideCatalog", "summary"])
+        XCTAssertEqual(Set(document.keys), ["left", "right", "identical", "catalogsDiffer", "metadata", "areas", "outsideCatalog", "summary", "plan"])
         XCTAssertEqual(document["identical"] as? Bool, false)
         let areas = document["areas"] as! [[String: Any]]
         XCTAssertEqual(areas.count, 11)
@@ -64,19 +64,19 @@ final class ReviewHistoryTests: BinaryTestCase {
         try lifecycle.run("set", file, "security.backups", "--status", "partial", "--note", "=cmd|' /C calc'!A0, \"quoted\"\nsecond line 日本")
         let markdown = try lifecycle.run("diff", file + "@before", file, "--format", "markdown").stdout
         XCTAssertTrue(markdown.hasPrefix("## Architecture review: "))
-        XCTAssertTrue(markdown.contains("| Security | 0 → 1 of 14 |"))
+        XCTAssertTrue(markdown.contains("| Security | 0 → 1 of 22 |"))
 
         let csvPath = scratch.path + "/report.csv"
         XCTAssertEqual(try lifecycle.run("report", file, "--format", "csv", "--output", csvPath).status, 0)
         let (csvStatus, csvOutput) = try python("""
             import csv, sys
             rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
-            assert rows[0] == ["area", "question_id", "question", "status", "note", "reason", "changed", "pack", "risk", "choices"], rows[0]
+            assert rows[0] == ["area", "question_id", "question", "status", "note", "reason", "changed", "pack", "risk", "choices", "owner", "due", "priority", "evidence", "excluded"], rows[0]
             row = [r for r in rows if r[1] == "security.backups"][0]
             assert row[3] == "partial", row
-            assert row[7:] == ["fundamentals", "medium", ""], row
+            assert row[7:] == ["fundamentals", "medium", "", "", "", "", "", ""], row
             assert row[4] == "'=cmd|' /C calc'!A0, \\"quoted\\"\\nsecond line 日本", repr(row[4])
-            assert len(rows) == 1 + 144, len(rows)
+            assert len(rows) == 1 + 351, len(rows)
             print("CSV-OK")
             """, [csvPath])
         XCTAssertEqual(csvStatus, 0, csvOutput)

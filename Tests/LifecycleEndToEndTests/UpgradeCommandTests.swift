@@ -89,12 +89,12 @@ final class UpgradeCommandTests: BinaryTestCase {
         XCTAssertNil(after["team:ops.a"])
     }
 
-    func testAFileMadeWithTheBooksVersion100FollowsItsSplitQuestions() throws {
+    func testAFileMadeWithTheBooksVersion100FollowsItsQuestionsToVersion200() throws {
         let file = try newAssessment("old.json")
         // As version 1.0.0 wrote it: the catalog's old version and the bundled question.
         var text = try String(contentsOfFile: file, encoding: .utf8)
-        text = text.replacingOccurrences(of: "\"version\": \"1.1.0\"", with: "\"version\": \"1.0.0\"")
-            .replacingOccurrences(of: "\"answers\": {}", with: #""answers": {"ingestion.readiness": {"note": "Partial files some mornings", "status": "gap"}}"#)
+        text = text.replacingOccurrences(of: "\"version\": \"2.0.0\"", with: "\"version\": \"1.0.0\"")
+            .replacingOccurrences(of: "\"answers\": {}", with: #""answers": {"ingestion.readiness": {"note": "Partial files some mornings", "status": "gap"}, "storage.master-data": {"note": "Golden record in the CRM", "status": "partial"}, "data-management.master-data": {"note": "No MDM tool", "status": "gap"}}"#)
         try text.write(toFile: file, atomically: true, encoding: .utf8)
 
         let report = try lifecycle.run("report", file, "--format", "json")
@@ -104,11 +104,17 @@ final class UpgradeCommandTests: BinaryTestCase {
                        "each of the three new questions carries the old note")
         let upgraded = try lifecycle.run("upgrade", file)
         XCTAssertEqual(upgraded.status, 0, upgraded.stderr)
-        XCTAssertTrue(upgraded.stdout.hasPrefix("fundamentals 1.0.0 -> 1.1.0: milestone \"before fundamentals 1.0.0\" frozen first\n  moved: fundamentals: split ingestion.readiness -> ingestion.ready-on-arrival, ingestion.shelf-life, ingestion.spoilers\n"), upgraded.stdout)
+        XCTAssertTrue(upgraded.stdout.hasPrefix("fundamentals 1.0.0 -> 2.0.0: milestone \"before fundamentals 1.0.0\" frozen first\n"), upgraded.stdout)
+        XCTAssertTrue(upgraded.stdout.contains("  moved: fundamentals: split ingestion.readiness -> ingestion.ready-on-arrival, ingestion.shelf-life, ingestion.spoilers\n"), upgraded.stdout)
+        XCTAssertTrue(upgraded.stdout.contains("fundamentals: renamed storage.master-data -> data-management.master-data"), upgraded.stdout)
         let document = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file))) as? [String: Any])
         XCTAssertEqual(document["formatVersion"] as? Int, 1, "still a file every build reads")
-        XCTAssertEqual((document["catalog"] as? [String: Any])?["version"] as? String, "1.1.0")
-        XCTAssertNotNil((document["answers"] as? [String: Any])?["ingestion.shelf-life"])
+        XCTAssertEqual((document["catalog"] as? [String: Any])?["version"] as? String, "2.0.0")
+        let answers = try XCTUnwrap(document["answers"] as? [String: [String: Any]])
+        XCTAssertNotNil(answers["ingestion.shelf-life"])
+        XCTAssertNil(answers["storage.master-data"])
+        XCTAssertEqual(answers["data-management.master-data"]?["status"] as? String, "gap", "merged: the least favourable status")
+        XCTAssertEqual(answers["data-management.master-data"]?["note"] as? String, "[from storage.master-data, partial] Golden record in the CRM\n[from data-management.master-data, gap] No MDM tool")
         XCTAssertEqual(try lifecycle.run("validate", "--strict", file).status, 0)
     }
 }

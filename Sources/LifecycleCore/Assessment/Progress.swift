@@ -55,16 +55,22 @@ public struct Progress: Sendable, Equatable {
 }
 
 extension Assessment {
+    /// Counts over `ids`; an excluded answer is left out altogether (not even in the total).
     public func progress(ofQuestions ids: [String]) -> Progress {
         var progress = Progress()
-        for id in ids { progress.count(status(of: id)) }
+        for id in ids { count(id, into: &progress) }
         return progress
     }
 
     public func progress(of area: CatalogArea) -> Progress {
         var progress = Progress()
-        for question in area.questions { progress.count(status(of: question.id)) }
+        for question in area.questions { count(question.id, into: &progress) }
         return progress
+    }
+
+    private func count(_ id: String, into progress: inout Progress) {
+        guard let answer = answers[id] else { return progress.count(.unanswered) }
+        if !answer.isExcluded { progress.count(answer.status) }
     }
 
     /// Progress over every question of the catalog (answers to unknown ids not counted).

@@ -23,7 +23,7 @@ public struct QuestionChange: Sendable, Equatable {
         case newlyUnanswered = "newly-unanswered"
         /// To or from not applicable: neither better nor worse.
         case statusChanged = "status-changed"
-        /// Same status; only the note, reason or choices changed.
+        /// Same status; only the note, reason, choices or plan fields changed.
         case detailsChanged = "details-changed"
     }
 
@@ -87,6 +87,9 @@ public struct AssessmentDiff: Sendable {
     public var areas: [AreaDiff]
     /// Changes to answers whose question the catalog does not know.
     public var outsideCatalog: [QuestionChange]
+    /// Findings opened, closed, re-owned, re-dated and newly overdue (set by the caller,
+    /// which knows today and each pack's status mapping).
+    public var plan = PlanChanges()
 
     public var allChanges: [QuestionChange] { areas.flatMap(\.changes) + outsideCatalog }
     public var isEmpty: Bool { metadata.isEmpty && allChanges.isEmpty }
@@ -147,7 +150,8 @@ public struct AssessmentDiff: Sendable {
     static func change(_ id: String, _ before: Answer, _ after: Answer, inCatalog: Bool) -> QuestionChange? {
         let kind: QuestionChange.Kind
         if before.status == after.status {
-            guard before.note != after.note || before.reason != after.reason || before.choices != after.choices else { return nil }
+            guard before.note != after.note || before.reason != after.reason || before.choices != after.choices
+                || !before.samePlan(as: after) else { return nil }
             kind = .detailsChanged
         } else if before.status == .unanswered {
             kind = .newlyAnswered

@@ -17,7 +17,12 @@ public enum DiffJSONRenderer {
         }
         func answer(_ answer: Answer) -> JSONValue {
             .object(["status": .string(answer.status.rawValue), "note": .string(answer.note), "reason": .string(answer.reason),
-                     "choices": .array(answer.choices.map(JSONValue.string))])
+                     "choices": .array(answer.choices.map(JSONValue.string)),
+                     "owner": answer.owner.isEmpty ? .null : .string(answer.owner),
+                     "due": answer.due.map { .string($0.description) } ?? .null,
+                     "priority": answer.priority.map { .string($0.rawValue) } ?? .null,
+                     "evidence": .array(answer.evidence.map(\.jsonValue)),
+                     "excluded": answer.isExcluded ? .string(answer.exclusion) : .null])
         }
         func change(_ change: QuestionChange) -> JSONValue {
             var object: [String: JSONValue] = [
@@ -49,6 +54,7 @@ public enum DiffJSONRenderer {
                 ])
             }),
             "outsideCatalog": .array(diff.outsideCatalog.map(change)),
+            "plan": .object(Dictionary(uniqueKeysWithValues: diff.plan.groups.map { (key: $0.key, value: JSONValue.array($0.ids.map { .string(PackKey.qualified($0)) })) })),
             "summary": .object([
                 "improved": .number(Double(summary.improved)), "regressed": .number(Double(summary.regressed)),
                 "newlyAnswered": .number(Double(summary.newlyAnswered)), "newlyUnanswered": .number(Double(summary.newlyUnanswered)),

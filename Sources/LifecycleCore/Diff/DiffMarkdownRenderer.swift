@@ -26,6 +26,12 @@ public enum DiffMarkdownRenderer {
             lines += ["", "### Not in this catalog", ""]
             lines += diff.outsideCatalog.map { item($0, diff: diff) }
         }
+        if !diff.plan.isEmpty {
+            lines += ["", "### Improvement plan", "", MarkdownText.inline(diff.plan.sentence.prefix(1).uppercased() + diff.plan.sentence.dropFirst()) + ".", ""]
+            for (label, _, ids) in diff.plan.groups where !ids.isEmpty {
+                lines.append("- \(label): " + ids.map { "`\(PackKey.qualified($0).replacing("`", with: "'"))`" }.joined(separator: ", "))
+            }
+        }
         if diff.isEmpty { lines += ["", "No differences."] }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -54,6 +60,7 @@ public enum DiffMarkdownRenderer {
             let before = change.before.reason.isEmpty ? "" : "~~\(md(change.before.reason))~~ → "
             line += "<br>reason: " + before + (change.after.reason.isEmpty ? "(none)" : md(change.after.reason))
         }
+        for planLine in change.planLines { line += "<br>" + md(planLine) }
         return line
     }
 }

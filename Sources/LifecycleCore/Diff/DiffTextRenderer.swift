@@ -55,6 +55,12 @@ public struct DiffTextRenderer: Sendable {
         let before = diff.left.assessment.overallProgress(in: diff.catalog)
         let after = diff.right.assessment.overallProgress(in: diff.catalog)
         lines.append("Overall: \(before.answered)/\(before.total) -> \(after.answered)/\(after.total) answered; \(DiffSummary(diff.allChanges).sentence)")
+        if !diff.plan.isEmpty {
+            lines.append("Plan: \(diff.plan.sentence)")
+            for (label, _, ids) in diff.plan.groups where !ids.isEmpty {
+                lines.append("  \(label): " + safe(AbbreviatedList.text(ids.map(PackKey.qualified))))
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -91,6 +97,7 @@ public struct DiffTextRenderer: Sendable {
         if change.reasonChanged {
             lines.append("      reason: \(safe(change.before.reason.isEmpty ? "(none)" : change.before.reason)) -> \(safe(change.after.reason.isEmpty ? "(none)" : change.after.reason))")
         }
+        lines += change.planLines.map { "      " + safe($0) }
         return lines
     }
 }

@@ -59,8 +59,8 @@ public enum ThreeWayMerge {
                 merged.answers[id] = t
             } else if sameContent(t, b) {
                 merged.answers[id] = o
-            } else if let q = question?(id), let choices = mergeChoices(base: b, ours: o, theirs: t, of: q) {
-                merged.answers[id] = choices
+            } else if let fieldwise = mergeFieldwise(base: b, ours: o, theirs: t, question: question?(id)) {
+                merged.answers[id] = fieldwise
             } else {
                 merged.answers[id] = conflicted(ours: o ?? Answer(), theirs: t ?? Answer())
                 conflicts.append(MergeConflict(subject: id, detail: "ours \(describe(o)), theirs \(describe(t)); both kept in the note"))
@@ -73,6 +73,45 @@ public enum ThreeWayMerge {
 
         let catalogs = Set([base.catalog.version, ours.catalog.version, theirs.catalog.version])
         return MergeResult(merged: merged, conflicts: conflicts, catalogsDiffer: catalogs.count > 1)
+    }
+
+    /// The review (status, choices, note, reason) and the plan fields (owner, due date,
+    /// priority, exclusion, evidence) merge separately: one reviewer setting an owner while
+    /// another answers the question is no conflict. Each plan field takes the side that
+    /// changed it; evidence merges reference by reference. nil (a conflict) when both sides
+    /// changed the review differently (beyond ticks that merge) or the same plan field.
+    static func mergeFieldwise(base: Answer?, ours: Answer?, theirs: Answer?, question: Question?) -> Answer? {
+        let b = base ?? Answer(), o = ours ?? Answer(), t = theirs ?? Answer()
+        var result: Answer
+        if sameReview(o, t) || sameReview(t, b) {
+            result = o
+        } else if sameReview(o, b) {
+            result = o
+            (result.status, result.note, result.reason, result.choices) = (t.status, t.note, t.reason, t.choices)
+        } else if let question, let choices = mergeChoices(base: b, ours: o, theirs: t, of: question) {
+            result = o
+            (result.status, result.choices) = (choices.status, choices.choices)
+        } else {
+            return nil
+        }
+        func pick<T: Equatable>(_ field: WritableKeyPath<Answer, T>) -> Bool {
+            let (x, y, z) = (b[keyPath: field], o[keyPath: field], t[keyPath: field])
+            if y == z || z == x { result[keyPath: field] = y } else if y == x { result[keyPath: field] = z } else { return false }
+            return true
+        }
+        guard pick(\.owner), pick(\.due), pick(\.priority), pick(\.exclusion), pick(\.unknownFields) else { return nil }
+        // Evidence as a set: each side's additions and removals, in ours-then-theirs order.
+        let removed = Set(b.evidence).subtracting(o.evidence).union(Set(b.evidence).subtracting(t.evidence))
+        var evidence: [Evidence] = []
+        for item in o.evidence + t.evidence where !removed.contains(item) && !evidence.contains(item) { evidence.append(item) }
+        result.evidence = evidence
+        result.changed = [o.changed, t.changed].compactMap { $0 }.max()
+        return result
+    }
+
+    /// Equal in what the reviewer answered: status, note, reason and choices.
+    static func sameReview(_ a: Answer, _ b: Answer) -> Bool {
+        a.status == b.status && a.note == b.note && a.reason == b.reason && a.choices == b.choices
     }
 
     /// Both sides ticked choices of one question differently, and nothing else differs:
@@ -135,7 +174,12 @@ public enum ThreeWayMerge {
         var result = ours
         // Each side's ticked choices go into its marker, so nothing either side chose is lost.
         func marker(_ answer: Answer) -> String {
-            "status: \(answer.status.label)" + (answer.choices.isEmpty ? "" : ", choices: \(answer.choices.joined(separator: ", "))")
+            var text = "status: \(answer.status.label)" + (answer.choices.isEmpty ? "" : ", choices: \(answer.choices.joined(separator: ", "))")
+            if !answer.owner.isEmpty { text += ", owner: \(answer.owner)" }
+            if let due = answer.due { text += ", due: \(due)" }
+            if let priority = answer.priority { text += ", priority: \(priority.rawValue)" }
+            if answer.isExcluded { text += ", excluded: \(answer.exclusion)" }
+            return text
         }
         result.note = [
             "\(oursMarker) (\(marker(ours)))", ours.note,
@@ -145,6 +189,7 @@ public enum ThreeWayMerge {
         if result.reason != theirs.reason && !theirs.reason.isEmpty {
             result.reason = ours.reason.isEmpty ? theirs.reason : ours.reason + " / theirs: " + theirs.reason
         }
+        result.evidence = ours.evidence + theirs.evidence.filter { !ours.evidence.contains($0) }
         result.changed = max(ours.changed ?? Timestamp("1970-01-01T00:00:00Z")!, theirs.changed ?? Timestamp("1970-01-01T00:00:00Z")!)
         return result
     }

@@ -34,7 +34,9 @@ extension ComposedReview {
     public func riskCounts(of packID: String, in assessment: Assessment) -> RiskCounts {
         var counts = RiskCounts()
         for area in catalog.areas where area.packID == packID {
-            for question in area.questions { counts.add(risk(of: question, in: assessment)) }
+            for question in area.questions where !(assessment.answers[question.id]?.isExcluded ?? false) {
+                counts.add(risk(of: question, in: assessment))
+            }
         }
         return counts
     }

@@ -18,10 +18,15 @@ public struct AssessmentReport: Sendable {
     /// The packs reviewed, for risk per pack (nil: the book's pack alone).
     public var review: ComposedReview?
 
-    public init(assessment: Assessment, catalog: Catalog, review: ComposedReview? = nil) {
+    /// The day overdue findings are judged by (the CLI passes the local date, or a fixed one).
+    public var today: CalendarDate
+
+    /// Without `today`, no finding is overdue.
+    public init(assessment: Assessment, catalog: Catalog, review: ComposedReview? = nil, today: CalendarDate? = nil) {
         self.assessment = assessment
         self.catalog = catalog
         self.review = review
+        self.today = today ?? CalendarDate(year: 1, month: 1, day: 1)!
     }
 
     /// An item's risk, through its pack's status mapping.
@@ -42,17 +47,21 @@ public struct AssessmentReport: Sendable {
         assessment.maturity.map { catalog.maturityStage(id: $0)?.title ?? $0 } ?? "not recorded"
     }
 
-    /// Gaps (high risk) first, then partial answers (medium risk), each in the packs' order.
+    /// The open findings in plan order (the order of `lifecycle plan` and the explorer's
+    /// plan view): priority, risk, due date, then the packs' order.
     public var improvementPlan: [Item] {
-        [AnswerStatus.gap, .partial].flatMap { status in
-            catalog.areas.flatMap { area in
-                area.questions.filter { assessment.status(of: $0.id) == status }.map { question in
-                    let answer = assessment.answer(for: question.id)
-                    let missing = question.choices.filter { !$0.isNone && !$0.plan.isEmpty && !answer.choices.contains($0.id) }
-                    return Item(area: area, questionID: question.id, text: question.text, answer: answer,
-                                toImprove: question.isAnsweredByChoices ? missing.map(\.plan) : [])
-                }
-            }
+        findings.map { Item(area: $0.area, questionID: $0.key, text: $0.question.text, answer: $0.answer, toImprove: $0.toImprove) }
+    }
+
+    public var findings: [Finding] {
+        ImprovementPlan.findings(assessment, in: catalog, today: today) { self.review?.pack(ofQuestion: $0)?.statusRisk ?? .standard }
+    }
+
+    /// Answers left out of every count, with their reasons.
+    public var excluded: [Item] {
+        catalog.areas.flatMap { area in
+            area.questions.filter { assessment.answers[$0.id]?.isExcluded ?? false }
+                .map { Item(area: area, questionID: $0.id, text: $0.text, answer: assessment.answer(for: $0.id)) }
         }
     }
 

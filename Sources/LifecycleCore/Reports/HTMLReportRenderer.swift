@@ -57,17 +57,24 @@ public enum HTMLReportRenderer {
         }
         html += "</tbody>\n</table>\n"
         html += "<h2>Improvement plan</h2>\n"
-        let plan = report.improvementPlan
-        if plan.isEmpty {
-            html += "<p>No gaps or partial answers.</p>\n"
+        let findings = report.findings
+        if findings.isEmpty {
+            html += "<p>No open findings.</p>\n"
         } else {
-            html += "<table>\n<thead><tr><th>Area</th><th>Status</th><th>Question</th><th>Note</th></tr></thead>\n<tbody>\n"
-            for item in plan {
-                let status = item.answer.status == .gap ? "gap" : "partial"
-                let improve = item.toImprove.map { "<br/>To improve: " + escape($0) }.joined()
-                html += "<tr><td>\(escape(item.area.labelledTitle))</td><td class=\"\(status)\">\(status)</td><td><code>\(escape(item.questionID))</code><br/>\(escape(item.text))</td><td class=\"note\">\(escape(item.answer.note))\(improve)</td></tr>\n"
+            html += "<table>\n<thead><tr><th>Priority</th><th>Area</th><th>Status</th><th>Question</th><th>Owner</th><th>Due</th><th>Note and evidence</th></tr></thead>\n<tbody>\n"
+            for finding in findings {
+                let a = finding.answer
+                let status = a.status == .gap ? "gap" : "partial"
+                let improve = finding.toImprove.map { "<br/>To improve: " + escape($0) }.joined()
+                let evidence = a.evidence.map { "<br/>Evidence: " + PlanHTMLRenderer.link($0) }.joined()
+                let due = a.due.map { "\($0)" + (finding.overdue ? " <strong>overdue</strong>" : "") } ?? ""
+                html += "<tr><td>\(finding.priority.rawValue)</td><td>\(escape(finding.area.labelledTitle))</td><td class=\"\(status)\">\(escape(a.status.label))</td><td><code>\(escape(finding.key))</code><br/>\(escape(finding.question.text))</td><td>\(escape(a.owner))</td><td>\(due)</td><td class=\"note\">\(escape(a.note))\(improve)\(evidence)</td></tr>\n"
             }
             html += "</tbody>\n</table>\n"
+        }
+        let excluded = report.excluded
+        if !excluded.isEmpty {
+            html += "<h2>Excluded from counts</h2>\n<ul>\n" + excluded.map { "<li><code>\(escape($0.questionID))</code> \(escape($0.text))<br/><em>\(escape($0.answer.exclusion))</em></li>" }.joined(separator: "\n") + "\n</ul>\n"
         }
         html += "<h2>Not applicable</h2>\n"
         let na = report.notApplicable

@@ -16,19 +16,22 @@ public enum ReportRenderers {
             lines.append("| \(md(area.labelledTitle)) | \(area.kind.rawValue) | \(p.answered)/\(p.total) | \(p.addressed) | \(p.partial) | \(p.gaps) | \(p.notApplicable) |")
         }
         lines += ["", "## Improvement plan", ""]
-        let plan = report.improvementPlan
-        if plan.isEmpty { lines.append("No gaps or partial answers.") }
-        var currentStatus: AnswerStatus?
-        for item in plan {
-            if item.answer.status != currentStatus {
-                currentStatus = item.answer.status
-                if lines.last != "" { lines.append("") }
-                lines += [item.answer.status == .gap ? "### High risk (gaps)" : "### Medium risk (partial answers)", ""]
-            }
-            var line = "- **\(item.answer.status == .gap ? "Gap" : "Partial")** `\(item.questionID)` (\(md(item.area.labelledTitle))): \(md(item.text))"
-            if !item.answer.note.isEmpty { line += "<br>\(md(item.answer.note))" }
-            for plan in item.toImprove { line += "<br>To improve: \(md(plan))" }
+        let findings = report.findings
+        if findings.isEmpty { lines.append("No open findings.") }
+        for finding in findings {
+            var line = "- **\(finding.answer.status == .gap ? "Gap" : finding.answer.status == .partial ? "Partial" : finding.answer.status.label.capitalized)** `\(finding.key)` (\(md(finding.area.labelledTitle))): \(md(finding.question.text))"
+            line += "<br>priority \(finding.priority.rawValue), risk \(finding.risk.rawValue)"
+            if !finding.answer.owner.isEmpty { line += ", owner \(md(finding.answer.owner))" }
+            if let due = finding.answer.due { line += ", due \(due)" + (finding.overdue ? " (overdue)" : "") }
+            if !finding.answer.evidence.isEmpty { line += "<br>Evidence: " + finding.answer.evidence.map(PlanRenderers.markdownLink).joined(separator: ", ") }
+            if !finding.answer.note.isEmpty { line += "<br>\(md(finding.answer.note))" }
+            for plan in finding.toImprove { line += "<br>To improve: \(md(plan))" }
             lines.append(line)
+        }
+        let excluded = report.excluded
+        if !excluded.isEmpty {
+            lines += ["", "## Excluded from counts", ""]
+            for item in excluded { lines.append("- `\(item.questionID)` \(md(item.text)): \(md(item.answer.exclusion))") }
         }
         lines += ["", "## Not applicable", ""]
         let na = report.notApplicable
@@ -50,15 +53,19 @@ public enum ReportRenderers {
     public static func csv(_ report: AssessmentReport) -> String {
         // The last three columns came with packs: added at the end, so scripts reading the
         // first seven by position keep working.
-        var rows = [["area", "question_id", "question", "status", "note", "reason", "changed", "pack", "risk", "choices"]]
+        var rows = [["area", "question_id", "question", "status", "note", "reason", "changed", "pack", "risk", "choices",
+                     "owner", "due", "priority", "evidence", "excluded"]]
         for item in report.allItems {
-            rows.append([item.area.id, item.questionID, item.text, item.answer.status.rawValue, item.answer.note, item.answer.reason,
-                         item.answer.changed?.text ?? "", item.area.packID, report.risk(of: item).name, item.answer.choices.joined(separator: " ")])
+            let a = item.answer
+            rows.append([item.area.id, item.questionID, item.text, a.status.rawValue, a.note, a.reason,
+                         a.changed?.text ?? "", item.area.packID, report.risk(of: item).name, a.choices.joined(separator: " "),
+                         a.owner, a.due?.description ?? "", a.priority?.rawValue ?? "", a.evidence.map(\.ref).joined(separator: " "), a.exclusion])
         }
         for id in report.assessment.unknownQuestionIDs(in: report.catalog) {
             let answer = report.assessment.answer(for: id)
             rows.append(["(not in this catalog)", id, "", answer.status.rawValue, answer.note, answer.reason, answer.changed?.text ?? "",
-                         PackKey.pack(of: id), "", answer.choices.joined(separator: " ")])
+                         PackKey.pack(of: id), "", answer.choices.joined(separator: " "),
+                         answer.owner, answer.due?.description ?? "", answer.priority?.rawValue ?? "", answer.evidence.map(\.ref).joined(separator: " "), answer.exclusion])
         }
         return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
@@ -82,7 +89,12 @@ public enum ReportRenderers {
                      "status": .string(item.answer.status.rawValue), "note": .string(item.answer.note), "reason": .string(item.answer.reason),
                      "toImprove": .array(item.toImprove.map(JSONValue.string)),
                      "id": .string(PackKey.qualified(item.questionID)), "pack": .string(item.area.packID),
-                     "risk": .string(report.risk(of: item).name), "choices": .array(item.answer.choices.map(JSONValue.string))])
+                     "risk": .string(report.risk(of: item).name), "choices": .array(item.answer.choices.map(JSONValue.string)),
+                     "owner": item.answer.owner.isEmpty ? .null : .string(item.answer.owner),
+                     "due": item.answer.due.map { .string($0.description) } ?? .null,
+                     "priority": item.answer.priority.map { .string($0.rawValue) } ?? .null,
+                     "evidence": .array(item.answer.evidence.map(\.jsonValue)),
+                     "excluded": item.answer.isExcluded ? .string(item.answer.exclusion) : .null])
         }
         return .object([
             "name": .string(a.name),
@@ -101,6 +113,7 @@ public enum ReportRenderers {
             }),
             "improvementPlan": .array(report.improvementPlan.map(item)),
             "notApplicable": .array(report.notApplicable.map(item)),
+            "excluded": .array(report.excluded.map(item)),
         ])
     }
 }

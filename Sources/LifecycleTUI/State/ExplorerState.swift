@@ -158,10 +158,13 @@ public struct ExplorerState: Sendable {
             if undoStack.count > AnswerChange.historyLimit { undoStack.removeFirst() }
             redoStack.removeAll()
         }
-        let oldStatus = document.assessment.status(of: questionID)
+        let old = document.assessment.answer(for: questionID), oldStatus = old.status
         document.assessment.setAnswer(answer, for: questionID, at: time)
         document.saveState = .pending
-        if let location = catalog.location(ofQuestion: questionID) {
+        if old.isExcluded || answer.isExcluded {
+            // An excluded answer is in no count: moving it between statuses is not enough.
+            recount()
+        } else if let location = catalog.location(ofQuestion: questionID) {
             areaProgress[location.areaIndex].move(from: oldStatus, to: answer.status)
             overallProgress.move(from: oldStatus, to: answer.status)
         }

@@ -1,0 +1,76 @@
+/// What changed in the improvement plan between two sides of a diff: findings opened,
+/// closed, re-owned, re-dated and newly overdue.
+public struct PlanChanges: Sendable, Equatable {
+    public var opened: [String] = []
+    public var closed: [String] = []
+    public var reowned: [String] = []
+    public var redated: [String] = []
+    public var newlyOverdue: [String] = []
+
+    public var isEmpty: Bool { opened.isEmpty && closed.isEmpty && reowned.isEmpty && redated.isEmpty && newlyOverdue.isEmpty }
+
+    /// "2 opened, 1 closed, 1 re-owned, 0 re-dated, 1 newly overdue"
+    public var sentence: String {
+        "\(opened.count) opened, \(closed.count) closed, \(reowned.count) re-owned, \(redated.count) re-dated, \(newlyOverdue.count) newly overdue"
+    }
+
+    /// `today` judges the right side; the left side is judged by the day of its last
+    /// change, so a finding that was already overdue then is not "newly" overdue now.
+    public init(left: Assessment, right: Assessment, catalog: Catalog, today: CalendarDate,
+                statusRisk: (String) -> StatusRisk = { _ in .standard }) {
+        let leftDay = CalendarDate(String(left.lastChange.text.prefix(10))) ?? today
+        let before = Dictionary(ImprovementPlan.findings(left, in: catalog, today: leftDay, statusRisk: statusRisk).map { ($0.key, $0) },
+                                uniquingKeysWith: { a, _ in a })
+        let after = ImprovementPlan.findings(right, in: catalog, today: today, statusRisk: statusRisk)
+        let afterKeys = Set(after.map(\.key))
+        for finding in after {
+            guard let old = before[finding.key] else {
+                opened.append(finding.key)
+                if finding.overdue { newlyOverdue.append(finding.key) }
+                continue
+            }
+            if old.answer.owner != finding.answer.owner { reowned.append(finding.key) }
+            if old.answer.due != finding.answer.due { redated.append(finding.key) }
+            if finding.overdue && !old.overdue { newlyOverdue.append(finding.key) }
+        }
+        // Closed, in the left side's plan order.
+        closed = ImprovementPlan.findings(left, in: catalog, today: leftDay, statusRisk: statusRisk).map(\.key).filter { !afterKeys.contains($0) }
+    }
+
+    public init() {}
+
+    /// Each kind with its label and its JSON key, in output order.
+    public var groups: [(label: String, key: String, ids: [String])] {
+        [("opened", "opened", opened), ("closed", "closed", closed), ("re-owned", "reowned", reowned),
+         ("re-dated", "redated", redated), ("newly overdue", "newlyOverdue", newlyOverdue)]
+    }
+}
+
+extension QuestionChange {
+    /// The plan fields that changed, one line each: `owner: (none) -> @data-platform`,
+    /// `evidence: +TWF-12 -docs/old.md`.
+    public var planLines: [String] {
+        var lines: [String] = []
+        func text(_ value: String) -> String { value.isEmpty ? "(none)" : value }
+        if before.owner != after.owner { lines.append("owner: \(text(before.owner)) -> \(text(after.owner))") }
+        if before.due != after.due { lines.append("due: \(before.due.map(\.description) ?? "(none)") -> \(after.due.map(\.description) ?? "(none)")") }
+        if before.priority != after.priority {
+            lines.append("priority: \(before.priority?.rawValue ?? "(none)") -> \(after.priority?.rawValue ?? "(none)")")
+        }
+        let added = after.evidence.filter { !before.evidence.contains($0) }, removed = before.evidence.filter { !after.evidence.contains($0) }
+        if !added.isEmpty || !removed.isEmpty {
+            lines.append("evidence: " + (added.map { "+" + $0.ref } + removed.map { "-" + $0.ref }).joined(separator: " "))
+        }
+        if before.exclusion != after.exclusion {
+            lines.append(after.isExcluded ? "excluded: \(after.exclusion)" : "counted again (was excluded: \(before.exclusion))")
+        }
+        return lines
+    }
+}
+
+extension Answer {
+    /// Equal in owner, due date, priority, evidence and exclusion.
+    func samePlan(as other: Answer) -> Bool {
+        owner == other.owner && due == other.due && priority == other.priority && evidence == other.evidence && exclusion == other.exclusion
+    }
+}
