@@ -123,11 +123,11 @@ public enum PlanRenderers {
     }
 
     /// A Jira label: no spaces (Jira splits on them), lower case, letters, digits and
-    /// `-_.:` kept, anything else a hyphen.
+    /// `_` and `.` kept, anything else a hyphen.
     static func label(_ text: String) -> String {
         var result = ""
         for character in text.lowercased() {
-            if character.isLetter || character.isNumber || "_.:".contains(character) {
+            if character.isLetter || character.isNumber || "_.".contains(character) {
                 result.append(character)
             } else if !result.isEmpty, result.last != "-" {
                 result.append("-")
