@@ -83,6 +83,9 @@ public struct RandomEventSoak {
             case .noteEditor, .reasonPrompt, .conflict: return true
             // Closing keeps the ticks; so does q when it quits a window too small to work in.
             case .checklist: return key == .escape || key == .enter || key == .character("q")
+            // The plan view: priority, removing evidence, undo and redo; a plan prompt's Enter.
+            case .findings: return [.character("p"), .character("x"), .character("U"), .control("r")].contains(key)
+            case .planPrompt: return key == .enter
             case .some: return false
             case nil:
                 return [.character(" "), .character("a"), .character("p"), .character("x"), .character("u"), .character("-"),
@@ -141,6 +144,7 @@ public struct RandomEventSoak {
             return .packsChanged(packs: assessment.packs, review: PackComposition.compose(assessment, book: catalog, library: library))
         case .listCompareCandidates: return .compareCandidates(startScreen().entries)
         case .compareWithFile(let path): return .comparisonLoaded(loaded(sample, path: path))
+        case .openEvidence(let evidence): return .evidenceOpened(message: "opening \(evidence.title)")
         case .editNoteExternally(let id, let text): return .editorFinished(questionID: id, text: text + " edited\n", status: 0)
         case .reloadFromDisk: return .reloaded(loaded(sample, path: document?.path ?? "/w/sample.json"))
         case .saveCopy(let path): return .copySaved(path: path, fingerprint: FileFingerprint(bytes: []))

@@ -54,6 +54,12 @@ final class ExplorerOverlayTests: XCTestCase {
         XCTAssertEqual(driver.explorer.filter, .core)
         XCTAssertTrue(driver.explorer.listedQuestionIDs.allSatisfy { catalog.question(id: $0)?.isCore == true })
         XCTAssertTrue(driver.explorer.listedQuestionIDs.contains("generation.source-kind"))
+        driver.press(.char("f"))
+        XCTAssertEqual(driver.explorer.filter, .overdue)
+        XCTAssertEqual(driver.explorer.listedQuestionIDs, [], "no due dates, nothing overdue")
+        driver.press(.char("f"))
+        XCTAssertEqual(driver.explorer.filter, .noOwner)
+        XCTAssertEqual(driver.explorer.listedQuestionIDs, ["generation.persistence", "generation.event-rate"], "open findings nobody owns")
         driver.press(.char("f"), .char("f"), .char("f"), .char("f"), .char("f"))  // all, unanswered, gaps, high risk, notes
         driver.press(.char("2"))
         XCTAssertTrue(driver.text.contains("No question matches \"with notes\""))

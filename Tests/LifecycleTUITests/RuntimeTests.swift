@@ -230,3 +230,42 @@ final class RuntimeComparisonTests: XCTestCase {
         XCTAssertTrue(view.rows.contains(.change(questionID: "security.backups", marker: "↓", text: "addressed → gap · " + catalog.question(id: "security.backups")!.text, kind: .regressed)))
     }
 }
+
+/// The opener is started with an argument list, never through a shell: a fake `xdg-open`
+/// on PATH records what it was given, and a reference full of shell syntax runs nothing.
+final class EvidenceLauncherTests: XCTestCase {
+    func testTheOpenerGetsTheReferenceAsOneArgumentAndNoShellRunsIt() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/opener-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let recorder = folder + "/xdg-open"
+        try "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done > \"\(folder)/args\"\n".write(toFile: recorder, atomically: true, encoding: .utf8)
+        chmod(recorder, 0o755)
+        let reference = "https://example.com/a;touch \(folder)/pwned;$(touch \(folder)/pwned2)`touch \(folder)/pwned3`"
+        let oldPath = String(cString: getenv("PATH"))
+        setenv("PATH", folder + ":" + oldPath, 1)
+        defer { setenv("PATH", oldPath, 1) }
+        XCTAssertTrue(EvidenceLauncher.spawnDetached(["xdg-open", reference]))
+        let deadline = Date().addingTimeInterval(5)
+        while !FileManager.default.fileExists(atPath: folder + "/args") && Date() < deadline { usleep(20_000) }
+        usleep(100_000)
+        XCTAssertEqual(try String(contentsOfFile: folder + "/args", encoding: .utf8), reference + "\n", "one argument, exactly as written")
+        for name in ["pwned", "pwned2", "pwned3"] {
+            XCTAssertFalse(FileManager.default.fileExists(atPath: folder + "/" + name), "\(name): a shell ran the reference")
+        }
+    }
+
+    func testPathsAreRelativeToTheRepositoryHoldingTheAssessment() throws {
+        let folder = FileManager.default.temporaryDirectory.path + "/repo-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/reviews/2026", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        XCTAssertEqual(EvidenceLauncher.repositoryRoot(of: folder + "/reviews/2026/payments.json"), folder)
+        let outside = FileManager.default.temporaryDirectory.path + "/plain-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        if !FileManager.default.fileExists(atPath: FileManager.default.temporaryDirectory.path + "/.git") {
+            XCTAssertEqual(EvidenceLauncher.repositoryRoot(of: outside + "/x.json"), outside, "no repository: the file's folder")
+        }
+    }
+}

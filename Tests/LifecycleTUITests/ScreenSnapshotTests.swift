@@ -21,6 +21,17 @@ final class ScreenSnapshotTests: XCTestCase {
             ("security.least-privilege", Answer(status: .gap, note: "Everyone has admin on the warehouse.")),
         ]
         for (id, answer) in answers { assessment.setAnswer(answer, for: id, at: now.timestamp) }
+        // The plan fields of two findings, one of them overdue on the snapshots' day.
+        var persistence = assessment.answer(for: "generation.persistence")
+        persistence.owner = "Fleet team"
+        persistence.due = CalendarDate("2026-11-20")
+        persistence.evidence = [Evidence(kind: .ticket, ref: "TWF-412"), Evidence(kind: .url, ref: "https://wiki.example.com/topics", label: "Topic settings")]
+        assessment.setAnswer(persistence, for: "generation.persistence", at: now.timestamp)
+        var privilege = assessment.answer(for: "security.least-privilege")
+        privilege.owner = "@platform"
+        privilege.due = CalendarDate("2027-01-15")
+        privilege.priority = .high
+        assessment.setAnswer(privilege, for: "security.least-privilege", at: now.timestamp)
         return assessment
     }
 
@@ -100,6 +111,7 @@ final class ScreenSnapshotTests: XCTestCase {
             ("compare-picker", picker),
             ("comparison", pressing(picker, [.enter])),
             ("findings", pressing(base, [.character("P"), .character("j")])),
+            ("plan-due-prompt", pressing(base, [.character("P"), .character("d"), .control("u")] + "2026-02-30\n".map { $0 == "\n" ? Key.enter : .character($0) })),
             ("packs", packs(width, height)),
             ("checklist", pressing(packs(width, height), [.character(" "), .character(" "), .character("j")])),
             ("start", start(width, height)),

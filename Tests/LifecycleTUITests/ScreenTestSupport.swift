@@ -29,7 +29,7 @@ struct Driver {
                                       fingerprint: FileFingerprint(bytes: assessment.canonicalBytes()))
         state = AppState(catalog: catalog, mode: .start(StartScreenState(workspaceDirectory: "/w", entries: [])),
                          width: width, height: height, asciiOnly: ascii)
-        state.showExplorer(OpenDocument(loaded: loaded), fromStartScreen: false)
+        state.showExplorer(OpenDocument(loaded: loaded), fromStartScreen: false, today: fixedMoment.localDate)
     }
 
     var explorer: ExplorerState { state.explorer! }

@@ -15,6 +15,10 @@ public enum Action: Sendable, Equatable {
     case keepMine, takeTheirs, reload, saveCopy, quitWithoutSaving
     case saveAndQuit, suspend
     case startNew, startDemo, startCompare, startOpen
+    /// In the plan view: edit the selected finding's plan fields, open its evidence.
+    case editOwner, editDue, cyclePriority, addEvidence, removeEvidence, openEvidence
+    /// `F`: show only one owner's questions.
+    case filterByOwner
 }
 
 /// One central list of keys: `update` matches keys against it, and the help overlay, the
@@ -27,7 +31,7 @@ public struct KeyBinding: Sendable {
         case overview = "Overview"
         case comparePicker = "Compare with"
         case diff = "Comparison"
-        case findings = "Open findings"
+        case findings = "Improvement plan (open findings)"
         case checklist = "Choices (a question answered by choices)"
         case prompt = "Prompts (a name, a reason, a milestone label, a file name)"
         case choicePrompt = "Choosing the maturity stage"
@@ -97,10 +101,11 @@ public enum KeyBindings {
         KeyBinding("/", "search questions and notes; n/N next / previous match", .explorer, .search, matches: [.character("/")], footer: "search"),
         KeyBinding("", "", .explorer, .nextMatch, matches: [.character("n")]),
         KeyBinding("", "", .explorer, .previousMatch, matches: [.character("N")]),
-        KeyBinding("f", "filter: all, unanswered, gaps & partial, high risk, with notes, core set", .explorer, .cycleFilter, matches: [.character("f")], footer: "filter"),
+        KeyBinding("f", "filter: all, unanswered, gaps & partial, high risk, with notes, core set, overdue, no owner", .explorer, .cycleFilter, matches: [.character("f")], footer: "filter"),
+        KeyBinding("F", "filter by owner: only the findings of one team or handle (empty: all)", .explorer, .filterByOwner, matches: [.character("F")]),
         KeyBinding("o", "overview: stage × undercurrent heat map", .explorer, .overview, matches: [.character("o")], footer: "overview"),
-        KeyBinding("P", "open findings: every gap and partial across areas, highest risk first", .explorer, .findings,
-                   matches: [.character("P")], footer: "findings"),
+        KeyBinding("P", "improvement plan: every open finding across areas and packs, in plan order; owners, due dates, evidence", .explorer, .findings,
+                   matches: [.character("P")], footer: "plan"),
         KeyBinding("+", "packs: review another pack, or stop reviewing one (its answers are kept)", .explorer, .packs, matches: [.character("+")],
                    footer: "packs"),
         KeyBinding("z", "list only (twice the questions on screen) / back", .explorer, .toggleListOnly, matches: [.character("z")]),
@@ -140,6 +145,16 @@ public enum KeyBindings {
         KeyBinding("", "", .findings, .first, matches: [.character("g"), .home]),
         KeyBinding("", "", .findings, .last, matches: [.character("G"), .end]),
         KeyBinding("Enter", "go to the question", .findings, .confirm, matches: [.enter], footer: "go to question"),
+        KeyBinding("o", "set the owner (a team or a handle; empty clears)", .findings, .editOwner, matches: [.character("o")], footer: "owner"),
+        KeyBinding("d", "set the due date, YYYY-MM-DD (empty clears)", .findings, .editDue, matches: [.character("d")], footer: "due"),
+        KeyBinding("p", "priority: high, medium, low, or from the risk", .findings, .cyclePriority, matches: [.character("p")], footer: "priority"),
+        KeyBinding("e", "add evidence: a URL, a repository path (docs/x.md:12) or a ticket; [LABEL](REF) for a label", .findings, .addEvidence,
+                   matches: [.character("e")], footer: "evidence"),
+        KeyBinding("x", "remove the last evidence", .findings, .removeEvidence, matches: [.character("x")]),
+        KeyBinding("O", "open the first evidence (http(s) links and existing paths, with xdg-open or open; never a shell)", .findings, .openEvidence,
+                   matches: [.character("O")], footer: "open"),
+        KeyBinding("U / Ctrl-R", "undo / redo the last change (a plan field included)", .findings, .undo, matches: [.character("U")]),
+        KeyBinding("", "", .findings, .redo, matches: [.control("r")]),
         KeyBinding("Esc/q/P", "close", .findings, .close, matches: [.escape, .character("q"), .character("P")], footer: "close", footerKeys: "Esc",
                    essential: true),
     ]

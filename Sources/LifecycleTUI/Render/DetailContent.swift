@@ -55,6 +55,7 @@ struct DetailContent {
             let reason = answer.reason.isEmpty ? "(none given: press - to add one)" : shown(TerminalSafeText.escapedKeepingLines(answer.reason))
             lines += StyledLine.wrapped("Reason: " + reason, width: width, style: Style(.notApplicable))
         }
+        lines += planLines(answer, width: width)
         if question.isAnsweredByChoices {
             let risk = question.risk(of: answer)
             lines.append(StyledLine(text: "Risk: " + RiskMarks.label(risk, ascii: ascii), style: RiskMarks.style(risk)))
@@ -86,6 +87,30 @@ struct DetailContent {
         let chapter = question.chapter > 0 ? "\(separator)chapter \(question.chapter)" : ""
         let reference = "\(question.id)\(chapter)\(separator)" + question.tags.map { "#" + $0 }.joined(separator: " ")
         lines += StyledLine.wrapped(shown(reference), width: width, style: .dim)
+        return lines
+    }
+
+    /// Owner, due date, priority, evidence and exclusion, when any is set (P edits them).
+    private func planLines(_ answer: Answer, width: Int) -> [StyledLine] {
+        var lines: [StyledLine] = []
+        var facts: [String] = []
+        if !answer.owner.isEmpty { facts.append("Owner: " + shown(TerminalSafeText.escaped(answer.owner))) }
+        if let due = answer.due {
+            let overdue = QuestionFilter.isOpen(answer) && ImprovementPlan.isOverdue(answer, today: state.today)
+            facts.append("Due: \(due)" + (overdue ? " (overdue)" : ""))
+        }
+        if let priority = answer.priority { facts.append("Priority: \(priority.rawValue)") }
+        if !facts.isEmpty { lines += StyledLine.wrapped(facts.joined(separator: separator), width: width, style: Style(.accent)) }
+        if answer.isExcluded {
+            lines += StyledLine.wrapped("Excluded from counts: " + shown(TerminalSafeText.escaped(answer.exclusion)), width: width, style: .dim)
+        }
+        if !answer.evidence.isEmpty {
+            lines.append(StyledLine(text: "Evidence (P, then O opens the first):", style: .bold))
+            for evidence in answer.evidence {
+                let text = evidence.label.isEmpty ? evidence.ref : evidence.label + " <" + evidence.ref + ">"
+                lines += StyledLine.wrapped("- \(evidence.kind.rawValue): " + shown(TerminalSafeText.escaped(text)), width: width, style: .normal, indent: 2)
+            }
+        }
         return lines
     }
 

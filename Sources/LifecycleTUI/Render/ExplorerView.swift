@@ -29,14 +29,17 @@ struct ExplorerView {
         let separator = symbols.separator
         // With packs answered by choices, gaps and partial answers are named by their risk
         // (the status of a choice question follows from it).
-        let right = state.reviewsOtherPacks
+        let counts = state.reviewsOtherPacks
             ? " \(progress.answered)/\(progress.total) answered\(separator)risk \(progress.gaps) high\(separator)\(progress.partial) medium "
             : " \(progress.answered)/\(progress.total) answered\(separator)\(progress.gaps) gap\(progress.gaps == 1 ? "" : "s")\(separator)\(progress.partial) partial "
+        // Overdue findings only when there are some: most reviews set no due dates.
+        let overdue = state.overdueCount > 0 ? "\(separator)\(state.overdueCount) overdue " : ""
         var left = " " + assessment.name
         if let maturity = assessment.maturity {
             left += separator + (catalog.maturityStage(id: maturity)?.title ?? maturity)
         }
         if state.document.isDemo { left += separator + "DEMO copy" }
+        let right = overdue.isEmpty ? counts : String(counts.dropLast()) + overdue
         let rightWidth = DisplayWidth.of(screen.visible(right))
         let leftRoom = rect.width - rightWidth - 1
         if leftRoom >= 10 {
@@ -76,7 +79,7 @@ struct ExplorerView {
         case .findings: .findings
         case .checklist: .checklist
         case .packPicker: .packPrompt
-        case .reasonPrompt, .milestonePrompt, .saveCopyPrompt: .prompt
+        case .reasonPrompt, .milestonePrompt, .saveCopyPrompt, .planPrompt, .ownerFilterPrompt: .prompt
         case .comparePicker: .comparePicker
         case .conflict: .conflict
         default: .explorer

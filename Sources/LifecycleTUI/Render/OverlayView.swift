@@ -24,6 +24,15 @@ struct OverlayView {
         case .comparePicker(let picker): drawComparePicker(&screen, picker)
         case .diffView(let view): drawDiffView(&screen, view)
         case .findings(let view): FindingsView(state: state, view: view, ascii: ascii).draw(&screen)
+        case .planPrompt(let prompt):
+            FindingsView(state: state, view: prompt.plan, ascii: ascii).draw(&screen)
+            let hint = prompt.problem.map { "not saved: " + $0 }
+                ?? (prompt.field == .evidence ? "a URL, docs/x.md:12 or ABC-123; [LABEL](REF) for a label\(symbols.separator)Enter: add\(symbols.separator)Esc: back"
+                    : "Enter: save (empty clears)\(symbols.separator)Esc: back")
+            drawPrompt(&screen, title: prompt.field.title, label: prompt.field.label, buffer: prompt.buffer, hint: hint, layout: layout)
+        case .ownerFilterPrompt(let buffer):
+            drawPrompt(&screen, title: "Show one owner's questions", label: "Owner: ", buffer: buffer,
+                       hint: "Enter: filter (empty: all)\(symbols.separator)Esc: cancel", layout: layout)
         case .checklist(let checklist): ChecklistView(state: state, checklist: checklist, ascii: ascii).draw(&screen)
         case .packPicker(let list):
             PackListView.draw(&screen, list, title: "Packs reviewed", hint: "Space: tick\(symbols.separator)Enter: review these\(symbols.separator)Esc: cancel", ascii: ascii)

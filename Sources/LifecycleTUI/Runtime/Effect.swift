@@ -1,3 +1,5 @@
+import LifecycleCore
+
 /// Side effects that `update` asks for and the runtime carries out (file I/O, external
 /// programs, leaving). Each one's result comes back to `update` as a `RuntimeReport`.
 public enum Effect: Equatable, Sendable {
@@ -33,4 +35,6 @@ public enum Effect: Equatable, Sendable {
     case listCompareCandidates
     /// Load another assessment file and show its differences from the open one.
     case compareWithFile(path: String)
+    /// Open a piece of evidence with the system opener (never through a shell).
+    case openEvidence(Evidence)
 }

@@ -106,6 +106,9 @@ public final class ExplorerRuntime {
             } catch {
                 return .comparisonFailed(message: error.description)
             }
+        case .openEvidence(let evidence):
+            guard let path = state.explorer?.document.path else { return nil }
+            return .evidenceOpened(message: EvidenceLauncher.open(evidence, assessmentPath: path))
         }
     }
 

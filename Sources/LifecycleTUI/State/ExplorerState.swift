@@ -44,6 +44,10 @@ public struct ExplorerState: Sendable {
     /// frame, so a keystroke costs the same with 100 or 10,000 questions.
     public private(set) var areaProgress: [Progress]
     public private(set) var overallProgress: Progress
+    /// The day due dates are judged by, from the runtime's clock with every event.
+    public private(set) var today: CalendarDate = CalendarDate(year: 1970, month: 1, day: 1)!
+    /// Open findings due before `today`, for the header.
+    public private(set) var overdueCount = 0
     /// Plain ASCII marks for terminals without UTF-8.
     public var asciiOnly = false
     /// Another writer's version that changed some of the same answers as ours, while the
@@ -117,7 +121,8 @@ public struct ExplorerState: Sendable {
         case .area(let index): candidates = catalog.areas[index].questions.map(\.id)
         case .cell(let stage, let undercurrent): candidates = catalog.cell(stage: stage, undercurrent: undercurrent)?.questionIDs ?? []
         }
-        listedQuestionIDs = filter == .all ? candidates : candidates.filter { filter.matches(document.assessment.answer(for: $0), of: catalog.question(id: $0)) }
+        listedQuestionIDs = filter == .all ? candidates
+            : candidates.filter { filter.matches(document.assessment.answer(for: $0), of: catalog.question(id: $0), today: today) }
         if let keptID, let index = listedQuestionIDs.firstIndex(of: keptID) {
             questionCursor = index
         } else {
@@ -161,6 +166,7 @@ public struct ExplorerState: Sendable {
         let old = document.assessment.answer(for: questionID), oldStatus = old.status
         document.assessment.setAnswer(answer, for: questionID, at: time)
         document.saveState = .pending
+        overdueCount += (isOverdueFinding(answer) ? 1 : 0) - (isOverdueFinding(old) ? 1 : 0)
         if old.isExcluded || answer.isExcluded {
             // An excluded answer is in no count: moving it between statuses is not enough.
             recount()
@@ -186,7 +192,24 @@ public struct ExplorerState: Sendable {
         let keptID = currentQuestionID
         areaProgress = catalog.areas.map { document.assessment.progress(of: $0) }
         overallProgress = areaProgress.reduce(Progress(), +)
+        countOverdue()
         rebuildList(keeping: keptID)
+    }
+
+    /// A new day: findings due yesterday are overdue now.
+    public mutating func setToday(_ day: CalendarDate) {
+        guard day != today else { return }
+        today = day
+        countOverdue()
+        if filter == .overdue { rebuildList(keeping: currentQuestionID) }
+    }
+
+    private mutating func countOverdue() {
+        overdueCount = document.assessment.answers.values.reduce(0) { $0 + (isOverdueFinding($1) ? 1 : 0) }
+    }
+
+    private func isOverdueFinding(_ answer: Answer) -> Bool {
+        answer.due != nil && QuestionFilter.isOpen(answer) && ImprovementPlan.isOverdue(answer, today: today)
     }
 }
 

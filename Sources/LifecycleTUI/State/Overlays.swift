@@ -17,8 +17,13 @@ public enum Overlay: Equatable, Sendable {
     case comparePicker(ComparePickerState)
     /// The changes between two states of the review, per area.
     case diffView(DiffViewState)
-    /// Every gap and partial answer across areas, highest risk first (`P`).
+    /// The improvement plan: every open finding across areas and packs, in plan order,
+    /// with owner, due date, priority and evidence edited in place (`P`).
     case findings(FindingsViewState)
+    /// Asks for a finding's owner, due date or a new piece of evidence; back to the plan after.
+    case planPrompt(PlanPromptState)
+    /// Asks whose findings the list should show (`F`).
+    case ownerFilterPrompt(buffer: TextBuffer)
     /// The choices of a question answered by choices, ticked with Space.
     case checklist(ChecklistState)
     /// The packs reviewed, ticked with Space (`+`).
@@ -37,14 +42,47 @@ public struct ChecklistState: Equatable, Sendable {
     }
 }
 
-/// The open findings as they were when the view was opened; Enter goes to one.
+/// The open findings in plan order, rebuilt after each edit; Enter goes to one.
 public struct FindingsViewState: Equatable, Sendable {
-    public var findings: [OpenFinding]
+    public var findings: [Finding]
     public var cursor = 0
 
-    public init(findings: [OpenFinding]) {
+    public init(findings: [Finding]) {
         self.findings = findings
     }
+
+    public var selected: Finding? { findings.indices.contains(cursor) ? findings[cursor] : nil }
+}
+
+/// The plan field a prompt edits.
+public enum PlanField: Sendable, Equatable {
+    case owner, due, evidence
+
+    var title: String {
+        switch self {
+        case .owner: "Owner of this finding"
+        case .due: "Due date"
+        case .evidence: "Add evidence"
+        }
+    }
+
+    var label: String {
+        switch self {
+        case .owner: "Owner: "
+        case .due: "Due (YYYY-MM-DD): "
+        case .evidence: "Reference: "
+        }
+    }
+}
+
+public struct PlanPromptState: Equatable, Sendable {
+    public var field: PlanField
+    public var questionID: String
+    public var buffer: TextBuffer
+    /// The plan as it was, to return to.
+    public var plan: FindingsViewState
+    /// Why the last Enter was refused (a malformed date or reference), shown in the prompt.
+    public var problem: String?
 }
 
 /// The choices offered by `D`: the file's milestones, then other workspace assessments.

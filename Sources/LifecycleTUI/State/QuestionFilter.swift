@@ -1,7 +1,7 @@
 import LifecycleCore
 
 /// The question list's filter, cycled with `f`.
-public enum QuestionFilter: CaseIterable, Sendable {
+public enum QuestionFilter: Equatable, Sendable {
     case all
     case unanswered
     case gapsAndPartial
@@ -10,6 +10,15 @@ public enum QuestionFilter: CaseIterable, Sendable {
     case withNotes
     /// The core set: the questions that matter most in a short meeting.
     case core
+    /// Open findings (gap or partial, not excluded) due before today.
+    case overdue
+    /// Open findings nobody owns.
+    case noOwner
+    /// Answers owned by this team or handle (case ignored), set with `F`.
+    case owner(String)
+
+    /// The order `f` steps through; `owner` is set by name instead.
+    public static let cycle: [QuestionFilter] = [.all, .unanswered, .gapsAndPartial, .highRisk, .withNotes, .core, .overdue, .noOwner]
 
     public var label: String {
         switch self {
@@ -19,16 +28,22 @@ public enum QuestionFilter: CaseIterable, Sendable {
         case .highRisk: "high risk"
         case .withNotes: "with notes"
         case .core: "core set"
+        case .overdue: "overdue"
+        case .noOwner: "no owner"
+        case .owner(let name): "owner is " + name
         }
     }
 
     public var next: QuestionFilter {
-        let all = QuestionFilter.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
+        let all = QuestionFilter.cycle
+        return all[((all.firstIndex(of: self) ?? -1) + 1) % all.count]
     }
 
-    public func matches(_ answer: Answer, of question: Question?) -> Bool {
+    public func matches(_ answer: Answer, of question: Question?, today: CalendarDate) -> Bool {
         switch self {
+        case .overdue: Self.isOpen(answer) && ImprovementPlan.isOverdue(answer, today: today)
+        case .noOwner: Self.isOpen(answer) && answer.owner.isEmpty
+        case .owner(let name): answer.owner.trimmingWhitespace().lowercased() == name.trimmingWhitespace().lowercased()
         case .core: question?.isCore == true
         case .all: true
         case .unanswered: answer.status == .unanswered
@@ -36,6 +51,12 @@ public enum QuestionFilter: CaseIterable, Sendable {
         case .highRisk: answer.status == .gap
         case .withNotes: answer.hasNote
         }
+    }
+
+    /// An open finding as the explorer counts it: a gap or partial answer that counts
+    /// (a choice question's status follows from its risk).
+    static func isOpen(_ answer: Answer) -> Bool {
+        (answer.status == .gap || answer.status == .partial) && !answer.isExcluded
     }
 }
 

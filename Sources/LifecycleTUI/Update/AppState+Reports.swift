@@ -13,7 +13,7 @@ extension AppState {
             if let review, PackUpgrade.isNeeded(review) {
                 document.assessment = PackUpgrade.upgrade(loaded.assessment, review: review, at: now.timestamp).0
             }
-            showExplorer(document, fromStartScreen: startScreen != nil || cameFromStartScreen)
+            showExplorer(document, fromStartScreen: startScreen != nil || cameFromStartScreen, today: now.localDate)
         case .openFailed(let message), .packsChangeFailed(let message):
             setFlash(message)
         case .packsListed(let choices):
@@ -27,7 +27,7 @@ extension AppState {
             document.review = review
             document.saveState = .pending
             let cameFromStart = cameFromStartScreen
-            showExplorer(document, fromStartScreen: cameFromStart)
+            showExplorer(document, fromStartScreen: cameFromStart, today: now.localDate)
             setFlash("now reviewing \(document.assessment.packIDs.joined(separator: ", ")); answers to any other pack are kept")
             return [.save]
         case .workspaceListed(let start):
@@ -95,7 +95,7 @@ extension ExplorerState {
             let diff = AssessmentDiff(left: DiffSide(label: other.assessment.name, assessment: other.assessment),
                                       right: DiffSide(label: assessment.name, assessment: assessment), catalog: catalog)
             overlay = .diffView(DiffViewState(diff: diff))
-        case .comparisonFailed(let message):
+        case .comparisonFailed(let message), .evidenceOpened(let message):
             flash = message
         case .editorFinished(let questionID, let text, let status):
             guard let text else {

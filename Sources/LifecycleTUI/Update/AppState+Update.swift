@@ -4,6 +4,10 @@ extension AppState {
     /// The single entry point for events: changes the state and returns the effects the
     /// runtime must carry out. Pure: no I/O, and the time only through `now`.
     public mutating func update(_ event: InputEvent, now: Moment) -> [Effect] {
+        if case .explorer(var explorer) = mode, explorer.today != now.localDate {
+            explorer.setToday(now.localDate)
+            mode = .explorer(explorer)
+        }
         switch event {
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -66,8 +70,10 @@ extension AppState {
     }
 
     /// Switches to the explorer on a freshly opened document.
-    public mutating func showExplorer(_ document: OpenDocument, fromStartScreen: Bool) {
+    /// `today`: the day due dates are judged by until the next event brings the clock.
+    public mutating func showExplorer(_ document: OpenDocument, fromStartScreen: Bool, today: CalendarDate? = nil) {
         var explorer = ExplorerState(catalog: catalog, document: document)
+        if let today { explorer.setToday(today) }
         explorer.asciiOnly = asciiOnly
         mode = .explorer(explorer)
         cameFromStartScreen = fromStartScreen

@@ -67,7 +67,10 @@ extension ExplorerState {
                 return []
             }
             overlay = .overview(overviewPosition())
-        case .findings: overlay = .findings(FindingsViewState(findings: OpenFindings.list(assessment, in: catalog)))
+        case .findings: overlay = .findings(FindingsViewState(findings: planFindings()))
+        case .filterByOwner:
+            let current: String = if case .owner(let name) = filter { name } else { "" }
+            overlay = .ownerFilterPrompt(buffer: TextBuffer(current, allowsNewlines: false))
         case .packs: return [.listPacks]
         case .help: overlay = .help(scroll: 0)
         case .milestone:

@@ -131,24 +131,30 @@ extension ExplorerState {
             }
             if case .diffView = overlay { overlay = .diffView(view) }
         case .findings(var view):
-            let last = max(0, view.findings.count - 1)
-            switch KeyBindings.action(for: key, in: .findings) {
-            case .close: overlay = nil
-            case .moveDown: view.cursor = min(last, view.cursor + 1)
-            case .moveUp: view.cursor = max(0, view.cursor - 1)
-            case .pageDown: view.cursor = min(last, view.cursor + 10)
-            case .pageUp: view.cursor = max(0, view.cursor - 10)
-            case .first: view.cursor = 0
-            case .last: view.cursor = last
-            case .confirm:
-                if view.findings.indices.contains(view.cursor) {
-                    overlay = nil
-                    jump(to: view.findings[view.cursor].questionID, layout: layout)
-                    return []
-                }
-            default: break
+            return handlePlan(key, view: &view, layout: layout, now: now)
+        case .planPrompt(var prompt):
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .close: overlay = .findings(prompt.plan)
+            case .confirm: return confirmPlanPrompt(prompt, now: now)
+            default:
+                _ = prompt.buffer.handle(key)
+                prompt.problem = nil
+                overlay = .planPrompt(prompt)
             }
-            if case .findings = overlay { overlay = .findings(view) }
+        case .ownerFilterPrompt(var buffer):
+            switch KeyBindings.action(for: key, in: .prompt) {
+            case .close: overlay = nil
+            case .confirm:
+                overlay = nil
+                let name = buffer.text.trimmingWhitespace()
+                let before = currentQuestionID
+                filter = name.isEmpty ? .all : .owner(name)
+                rebuildList(keeping: before)
+                flash = "filter: \(filter.label) (\(listedQuestionIDs.count) here)"
+            default:
+                _ = buffer.handle(key)
+                overlay = .ownerFilterPrompt(buffer: buffer)
+            }
         case .packPicker(var list):
             switch KeyBindings.action(for: key, in: .packPrompt) {
             case .moveDown: list.cursor = min(list.choices.count - 1, list.cursor + 1)
@@ -291,7 +297,7 @@ extension ExplorerState {
             areaIndex = location.areaIndex
             source = .area(location.areaIndex)
         }
-        if !filter.matches(assessment.answer(for: questionID), of: catalog.question(id: questionID)) { filter = .all }
+        if !filter.matches(assessment.answer(for: questionID), of: catalog.question(id: questionID), today: today) { filter = .all }
         rebuildList(keeping: questionID)
         focus = .questions
         ensureCursorVisible(layout: layout)

@@ -23,6 +23,8 @@ public enum RuntimeReport: Sendable {
     case compareCandidates([WorkspaceEntry])
     case comparisonLoaded(LoadedAssessment)
     case comparisonFailed(message: String)
+    /// What became of `openEvidence`: opened, or why not.
+    case evidenceOpened(message: String)
     /// The external editor exited; `text` is the edited note, nil when it failed.
     case editorFinished(questionID: String, text: String?, status: Int32)
 }
