@@ -76,8 +76,15 @@ struct GenerateAssessment: ParsableCommand {
             let changed = variant != 0 && number % 10 == 0
             let status = statuses[(number + (changed ? variant : 0)) % statuses.count]
             let note = "Finding \(number): the pipeline reads the replica every hour; owner is team \(number % 17).\nFollow-up \(changed ? "done in sprint \(variant)" : "planned") — résumé, 日本, ✓."
-            assessment.setAnswer(Answer(status: status, note: note, reason: status == .notApplicable ? "not in scope" : ""),
-                                 for: id, at: Timestamp("2026-11-27T00:00:00Z")!)
+            var answer = Answer(status: status, note: note, reason: status == .notApplicable ? "not in scope" : "")
+            // Half the findings carry plan fields, as a review that is being worked through would.
+            if number % 2 == 0, status == .gap || status == .partial {
+                answer.owner = "team \(number % 17)"
+                answer.due = CalendarDate(year: 2026, month: 1 + number % 12, day: 1 + number % 28)
+                answer.evidence = [Evidence(kind: .ticket, ref: "DATA-\(number)"), Evidence(kind: .url, ref: "https://wiki.example.com/finding/\(number)", label: "Design")]
+                if number % 10 == 0 { answer.priority = .low }
+            }
+            assessment.setAnswer(answer, for: id, at: Timestamp("2026-11-27T00:00:00Z")!)
         }
         try Data(assessment.canonicalBytes()).write(to: URL(fileURLWithPath: file))
     }

@@ -90,6 +90,11 @@ row "tick a question (update + render + progress)" "p50 $(echo "$keys" | value t
 io=$($bench io "$work/a.json" --catalog "$work/catalog" --runs "$runs")
 row "load / save (atomic, fsync, backup) / validate, $answers answers, $(echo "$io" | value file_bytes) bytes" "$(echo "$io" | value load_ms) / $(echo "$io" | value save_ms) / $(echo "$io" | value validate_ms) ms" "target save < 10 ms" "-"
 row "first save after loading (every answer encoded)" "$(echo "$io" | value first_save_ms) ms" "-" "-"
+# 4b. The plan against the report on the same file: the plan must be no slower.
+plan_ours=$(LIFECYCLE_CATALOG=$work/catalog LIFECYCLE_TODAY=2026-06-15 median_ms "$lifecycle" plan "$work/a.json" --format json)
+plan_csv=$(LIFECYCLE_CATALOG=$work/catalog LIFECYCLE_TODAY=2026-06-15 median_ms "$lifecycle" plan "$work/a.json" --format csv)
+report_json=$(LIFECYCLE_CATALOG=$work/catalog LIFECYCLE_TODAY=2026-06-15 median_ms "$lifecycle" report "$work/a.json" --format json)
+row "plan --format json / csv, $answers answers (process included)" "$plan_ours / $plan_csv ms" "report --format json: $report_json ms" "$(ratio "$plan_ours" "$report_json")"
 diff_ours=$(LIFECYCLE_CATALOG=$work/catalog median_ms "$lifecycle" diff "$work/a.json" "$work/b.json" --format json)
 diff_git=$(median_ms git diff --no-index "$work/a.json" "$work/b.json")
 row "diff of two such files (process included)" "$diff_ours ms" "git diff --no-index: $diff_git ms" "$(ratio "$diff_ours" "$diff_git")"

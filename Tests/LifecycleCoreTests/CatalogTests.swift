@@ -40,7 +40,7 @@ final class CatalogTests: XCTestCase {
     func testDataArchitectureCoversTheNinePrinciples() {
         let ids = Set(catalog.area(id: "data-architecture")!.questions.map(\.id))
         for principle in ["common-components", "plan-for-failure", "scalability", "leadership", "target-architecture",
-                          "loose-coupling", "reversible-decisions", "trust-boundaries", "finops"] {
+                          "loose-coupling", "reversible-decisions", "security-review", "finops"] {
             XCTAssertTrue(ids.contains("data-architecture." + principle), principle)
         }
     }

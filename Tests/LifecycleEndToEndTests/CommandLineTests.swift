@@ -70,11 +70,11 @@ final class CommandLineTests: XCTestCase {
         let generation = areas[0]
         XCTAssertEqual(generation["answered"] as? Int, 1)
         XCTAssertEqual(generation["gaps"] as? Int, 1)
-        XCTAssertEqual(generation["total"] as? Int, 49)
+        XCTAssertEqual(generation["total"] as? Int, 48)
         XCTAssertEqual((document["overall"] as! [String: Any])["answered"] as? Int, 3)
 
         let text = try lifecycle.run("show", file).stdout
-        XCTAssertTrue(text.contains("  Generation             [..........]   1/49  1 gap, 0 partial"), text)
+        XCTAssertTrue(text.contains("  Generation             [..........]   1/48  1 gap, 0 partial"), text)
         XCTAssertTrue(text.contains("Overall: 3/"), text)
 
         let saved = try String(contentsOfFile: file, encoding: .utf8)
@@ -137,7 +137,7 @@ final class CommandLineTests: XCTestCase {
         let result = try lifecycle.run("validate", bad, packageRoot + "/assets/sample-assessment.json", packageRoot + "/content/generation.json")
         XCTAssertEqual(result.status, 2)
         XCTAssertTrue(result.stdout.contains("sample-assessment.json: ok (assessment \"Tidewater Freight data platform\""), result.stdout)
-        XCTAssertTrue(result.stdout.contains("content/generation.json: ok (catalog area, 49 questions)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("content/generation.json: ok (catalog area, 48 questions)"), result.stdout)
         for expected in ["\(bad): $.name: must not be empty",
                          "\(bad): $.created: \"x\" is not an ISO 8601 time",
                          "\(bad): $.answers[\"a.b\"].status: unknown status \"nope\"",

@@ -42,7 +42,7 @@ final class PackReviewCommandTests: BinaryTestCase {
 
         let report = try json(try lifecycle.run("report", file, "--format", "json").stdout)
         let questions = try XCTUnwrap(report["questions"] as? [[String: Any]])
-        XCTAssertEqual(questions.count, 351 + 55)
+        XCTAssertEqual(questions.count, 349 + 55)
         let row = try XCTUnwrap(questions.first { $0["id"] as? String == question })
         XCTAssertEqual(row["pack"] as? String, "operational-readiness")
         XCTAssertEqual(row["area"] as? String, "operational-readiness:cost_controls", "the id areas[] uses")

@@ -20,7 +20,7 @@ final class ReviewHistoryTests: BinaryTestCase {
         let milestone = try lifecycle.run("milestone", file, "--label", "Q3")
         XCTAssertEqual(milestone.status, 0, milestone.stderr)
         XCTAssertEqual(try lifecycle.run("milestone", file, "--label", "Q3").status, 2, "labels are unique")
-        XCTAssertTrue(try lifecycle.run("milestones", file).stdout.contains("  Q3  2/351 answered, 1 gap\n"))
+        XCTAssertTrue(try lifecycle.run("milestones", file).stdout.contains("  Q3  2/349 answered, 1 gap\n"))
 
         XCTAssertEqual(try lifecycle.run("diff", file + "@Q3", file).status, 0, "no change since the milestone")
         try lifecycle.run("set", file, "generation.event-rate", "--status", "addressed", "--note", "load tested")
@@ -64,7 +64,7 @@ final class ReviewHistoryTests: BinaryTestCase {
         try lifecycle.run("set", file, "security.backups", "--status", "partial", "--note", "=cmd|' /C calc'!A0, \"quoted\"\nsecond line 日本")
         let markdown = try lifecycle.run("diff", file + "@before", file, "--format", "markdown").stdout
         XCTAssertTrue(markdown.hasPrefix("## Architecture review: "))
-        XCTAssertTrue(markdown.contains("| Security | 0 → 1 of 22 |"))
+        XCTAssertTrue(markdown.contains("| Security | 0 → 1 of 23 |"))
 
         let csvPath = scratch.path + "/report.csv"
         XCTAssertEqual(try lifecycle.run("report", file, "--format", "csv", "--output", csvPath).status, 0)
@@ -76,7 +76,7 @@ final class ReviewHistoryTests: BinaryTestCase {
             assert row[3] == "partial", row
             assert row[7:] == ["fundamentals", "medium", "", "", "", "", "", ""], row
             assert row[4] == "'=cmd|' /C calc'!A0, \\"quoted\\"\\nsecond line 日本", repr(row[4])
-            assert len(rows) == 1 + 351, len(rows)
+            assert len(rows) == 1 + 349, len(rows)
             print("CSV-OK")
             """, [csvPath])
         XCTAssertEqual(csvStatus, 0, csvOutput)

@@ -32,7 +32,7 @@ final class TerminalSessionTests: XCTestCase {
         try session.send("Enter")
         try session.waitFor("Packs to review in Payments platform")
         try session.send("Enter")                 // the book's pack, ticked to start with
-        try session.waitFor("Generation · 1 of 49")
+        try session.waitFor("Generation · 1 of 48")
 
         try session.send("Space")                 // generation.source-kind: addressed
         try session.send("3")                     // ingestion
@@ -43,7 +43,7 @@ final class TerminalSessionTests: XCTestCase {
         try session.waitFor("note saved")
         try session.send("7")                     // data management
         try session.send("j", "p")                // data-management.discoverability: partial
-        let screen = try session.waitFor("3/351 answered · 1 gap · 1 partial")
+        let screen = try session.waitFor("3/349 answered · 1 gap · 1 partial")
         XCTAssertTrue(screen.contains("saved "), screen)
 
         try session.send("q")                     // back to the start screen
@@ -63,7 +63,7 @@ final class TerminalSessionTests: XCTestCase {
 
         // Reopen: everything is restored.
         let again = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment)
-        var reopened = try again.waitFor("3/351 answered · 1 gap · 1 partial")
+        var reopened = try again.waitFor("3/349 answered · 1 gap · 1 partial")
         XCTAssertTrue(reopened.contains("[✓]"), reopened)
         try again.send("3")
         reopened = try again.waitFor("No reuse: three copies of orders")
@@ -87,9 +87,9 @@ final class TerminalSessionTests: XCTestCase {
         try session.send("Enter")
         try session.waitFor("Not recorded")
         try session.send("Enter")
-        try session.waitFor("[✓] Data engineering lifecycle review (fundamentals, 351 questions)")
+        try session.waitFor("[✓] Data engineering lifecycle review (fundamentals, 349 questions)")
         try session.send("Enter")
-        try session.waitFor(all: ["Generation · 1 of 49", "? help", "q quit"])
+        try session.waitFor(all: ["Generation · 1 of 48", "? help", "q quit"])
         try session.send("x")
         try session.send("Enter")
         try session.type("Feeds come from Hightouch syncs")
@@ -143,7 +143,7 @@ final class TerminalSessionTests: XCTestCase {
         let runner = BinaryRunner(home: scratch.path)
         try runner.run("new", "Signals", "--file", file)
         let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment)
-        try session.waitFor("Generation · 1 of 49")
+        try session.waitFor("Generation · 1 of 48")
         try session.send("x", "j", "p", "e")
         try session.type("typed but never closed")
         try session.waitFor("typed but never closed")
@@ -200,7 +200,7 @@ final class TerminalIntegrationTests: XCTestCase {
         let file = scratch.path + "/e.json"
         try BinaryRunner(home: scratch.path).run("new", "Editor", "--file", file)
         let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment(["EDITOR": editor, "VISUAL": ""]))
-        try session.waitFor("Generation · 1 of 49")
+        try session.waitFor("Generation · 1 of 48")
         try session.send("E")
         try session.waitFor("written in the editor")
         try session.send("q")
@@ -234,7 +234,7 @@ final class TerminalIntegrationTests: XCTestCase {
         try session.waitFor("prompt$")
         try session.type("\(BinaryRunner.executable) open \(file)")
         try session.send("Enter")
-        try session.waitFor("Generation · 1 of 49")
+        try session.waitFor("Generation · 1 of 48")
         try session.send("x")
         try session.send("C-z")
         try session.waitFor("prompt$ ")
@@ -242,7 +242,7 @@ final class TerminalIntegrationTests: XCTestCase {
         XCTAssertTrue(saved.contains("\"status\": \"gap\""), "saved before suspending")
         try session.type("fg")
         try session.send("Enter")
-        try session.waitFor("Generation · 1 of 49")
+        try session.waitFor("Generation · 1 of 48")
         try session.send("q")
         try session.waitFor("prompt$ ")
     }

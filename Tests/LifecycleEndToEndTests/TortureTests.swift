@@ -138,11 +138,11 @@ final class HostileTerminalTests: XCTestCase {
             let file = scratch.path + "/signal-\(signal).json"
             try runner.run("new", "Signals", "--file", file)
             let session = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment())
-            try session.waitFor("Generation · 1 of 49")
+            try session.waitFor("Generation · 1 of 48")
             let answers = Int.random(in: 1...6)
             for number in 1...answers {
                 try session.send(["x", "p", "a"][number % 3])
-                try session.waitFor("\(number)/351 answered")
+                try session.waitFor("\(number)/349 answered")
                 try session.send("j")
             }
             guard let pid = try session.programPID(named: "lifecycle") else { return XCTFail("no program") }
@@ -162,8 +162,8 @@ final class HostileTerminalTests: XCTestCase {
         try BinaryRunner(home: scratch.path).run("new", "Shared", "--file", file)
         let first = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment())
         let second = try TmuxSession(command: "\(BinaryRunner.executable) open \(file)", environment: environment())
-        try first.waitFor("Generation · 1 of 49")
-        try second.waitFor("Generation · 1 of 49")
+        try first.waitFor("Generation · 1 of 48")
+        try second.waitFor("Generation · 1 of 48")
         try first.send("x")
         try first.waitFor("saved ")
         try second.send("j", "a")   // most likely before it has noticed the first one's save

@@ -23,7 +23,7 @@ final class TrustTerminalTests: XCTestCase {
         try shell.waitFor("READY$")
         try shell.type("\(BinaryRunner.executable) open \(file)")
         try shell.send("Enter")
-        try shell.waitFor("Generation · 1 of 49")
+        try shell.waitFor("Generation · 1 of 48")
         try shell.send("Enter")
         try shell.type("typed before suspend")
         try shell.send("C-z")
