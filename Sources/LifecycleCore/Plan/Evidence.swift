@@ -43,7 +43,7 @@ public struct Evidence: Sendable, Equatable, Hashable {
     public static func kind(of ref: String, argument: String? = nil) throws(EvidenceError) -> Kind {
         let shown = argument ?? ref
         if ref.isEmpty { throw EvidenceError(shown, "the reference is empty") }
-        if ref.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if hasControl(ref) {
             throw EvidenceError(shown, "the reference holds a control character")
         }
         let lowered = ref.lowercased()
@@ -62,6 +62,16 @@ public struct Evidence: Sendable, Equatable, Hashable {
     /// Schemes people paste by mistake; a path like `docs:12` is not one of them.
     private static func isScheme(_ prefix: Substring) -> Bool {
         ["file", "javascript", "data", "ftp", "mailto", "ssh", "vbscript", "git"].contains(prefix.lowercased())
+    }
+
+    /// Byte scan first: nearly every reference is plain ASCII.
+    static func hasControl(_ text: String) -> Bool {
+        var ascii = true
+        for byte in text.utf8 {
+            if byte < 0x20 || byte == 0x7F { return true }
+            if byte >= 0x80 { ascii = false }
+        }
+        return !ascii && text.unicodeScalars.contains { $0.properties.generalCategory == .control }
     }
 
     static func isTicket(_ ref: String) -> Bool {
