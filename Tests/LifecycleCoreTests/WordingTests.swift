@@ -48,4 +48,15 @@ final class WordingTests: XCTestCase {
         XCTAssertEqual(Counted.noun(1, "gap"), "1 gap")
         XCTAssertEqual(Counted.noun(2, "match", plural: "matches"), "2 matches")
     }
+    func testTextconvShowsEachPlanFieldOnALineOfItsOwn() {
+        var answer = Answer(status: .gap, note: "n")
+        answer.owner = "Data platform"
+        answer.due = CalendarDate("2026-12-01")
+        answer.priority = .high
+        answer.evidence = [Evidence(kind: .ticket, ref: "TWF-1"), Evidence(kind: .url, ref: "https://x.example", label: "Design")]
+        answer.exclusion = "reviewed elsewhere"
+        let text = TextconvRenderer.render(assessment(["generation.event-rate": answer]), catalog: catalog)
+        XCTAssertTrue(text.contains("generation.event-rate: gap\n  owner: Data platform\n  due: 2026-12-01\n  priority: high\n"
+            + "  evidence: TWF-1\n  evidence: https://x.example (Design)\n  excluded: reviewed elsewhere\n  note: n\n"), text)
+    }
 }

@@ -20,6 +20,14 @@ public enum TextconvRenderer {
             // One choice per line: ticking one more is a one-line change in a diff.
             for choice in answer.choices { result.append("  choice: \(safe(choice))") }
             if !answer.reason.isEmpty { result.append("  reason: \(safe(answer.reason))") }
+            // The plan fields, one per line, so a new owner or date is a one-line change.
+            if !answer.owner.isEmpty { result.append("  owner: \(safe(answer.owner))") }
+            if let due = answer.due { result.append("  due: \(due)") }
+            if let priority = answer.priority { result.append("  priority: \(priority.rawValue)") }
+            for evidence in answer.evidence {
+                result.append("  evidence: \(safe(evidence.ref))" + (evidence.label.isEmpty ? "" : " (\(safe(evidence.label)))"))
+            }
+            if answer.isExcluded { result.append("  excluded: \(safe(answer.exclusion))") }
             if !answer.note.isEmpty {
                 for line in answer.note.split(separator: "\n", omittingEmptySubsequences: false) {
                     result.append(line.isEmpty ? "  note:" : "  note: \(safe(String(line)))")
