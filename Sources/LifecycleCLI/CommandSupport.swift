@@ -98,3 +98,15 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
 }
 
 extension AnswerStatus: ExpressibleByArgument {}
+
+/// A report's text to `--output PATH` (never onto an assessment; see OutputFile) or to
+/// standard output; `saying` follows "Wrote PATH" on stderr.
+func writeOutput(_ text: String, to output: String?, readingFrom input: String, saying detail: String = "") throws {
+    guard let output else { return StandardOutput.write(text) }
+    do {
+        try OutputFile().write(Array(text.utf8), to: output, inputs: [input])
+    } catch {
+        throw reportError(error.description)
+    }
+    printError("Wrote \(TerminalSafeText.escaped(output))\(detail)")
+}

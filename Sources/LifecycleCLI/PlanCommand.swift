@@ -71,16 +71,7 @@ struct PlanCommand: ParsableCommand {
         case .json: text = CanonicalJSONWriter.string(PlanRenderers.json(plan))
         case .html: text = PlanHTMLRenderer.render(plan)
         }
-        if let output {
-            do {
-                try OutputFile().write(Array(text.utf8), to: output, inputs: [file])
-            } catch {
-                throw reportError(error.description)
-            }
-            printError("Wrote \(TerminalSafeText.escaped(output)) (\(Counted.noun(findings.count, "finding")))")
-        } else {
-            StandardOutput.write(text)
-        }
+        try writeOutput(text, to: output, readingFrom: file, saying: " (\(Counted.noun(findings.count, "finding")))")
         let matched = failOn.contains { gate in
             findings.contains { gate == .overdue ? $0.overdue : $0.risk == .high }
         }

@@ -43,15 +43,6 @@ struct ReportCommand: ParsableCommand {
             object["questions"] = review.questionsJSON(assessment)
             text = CanonicalJSONWriter.string(.object(object))
         }
-        if let output {
-            do {
-                try OutputFile().write(Array(text.utf8), to: output, inputs: [file])
-            } catch {
-                throw reportError(error.description)
-            }
-            printError("Wrote \(TerminalSafeText.escaped(output))")
-        } else {
-            StandardOutput.write(text)
-        }
+        try writeOutput(text, to: output, readingFrom: file)
     }
 }
