@@ -103,6 +103,7 @@ extension AnswerStatus: ExpressibleByArgument {}
 /// standard output; `saying` follows "Wrote PATH" on stderr.
 func writeOutput(_ text: String, to output: String?, readingFrom input: String, saying detail: String = "") throws {
     guard let output else { return StandardOutput.write(text) }
+    guard !output.isEmpty else { throw reportError("--output needs a file name") }
     do {
         try OutputFile().write(Array(text.utf8), to: output, inputs: [input])
     } catch {

@@ -31,6 +31,9 @@ enum ExplorerLauncher {
 
     static func run(_ start: (AssessmentStore, Workspace) throws -> Start, options: ExplorerOptions) throws -> Never {
         setlocale(LC_ALL, "")
+        // A LIFECYCLE_TODAY that is not a date is refused here, as by `plan`, rather than
+        // quietly replaced by the clock's date inside the explorer.
+        _ = try Today.resolve(option: nil)
         do {
             try NcursesBackend.preflight()
         } catch {

@@ -35,7 +35,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "Write to this file instead of standard output (replaced atomically; an assessment file is never overwritten).")
     var output: String?
 
-    @Option(help: "Only findings owned by this team or handle (case ignored).")
+    @Option(help: "Only findings owned by this team or handle (case ignored; \"\" for those nobody owns).")
     var owner: String?
 
     @Flag(help: "Only overdue findings.")
@@ -56,8 +56,9 @@ struct PlanCommand: ParsableCommand {
         var findings = ImprovementPlan.findings(assessment, review: review, today: day)
         var filters: [String] = []
         if let owner {
+            // --owner "": the findings nobody owns yet.
             findings = ImprovementPlan.owned(by: owner, findings)
-            filters.append("owner \(owner)")
+            filters.append(owner.trimmingWhitespace().isEmpty ? "no owner" : "owner \(owner)")
         }
         if overdue {
             findings = findings.filter(\.overdue)

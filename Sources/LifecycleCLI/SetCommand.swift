@@ -82,11 +82,14 @@ struct SetCommand: ParsableCommand {
         if let priority {
             if priority.isEmpty { change.priority = .some(nil) }
             else if let value = FindingPriority(rawValue: priority) { change.priority = value }
-            else { throw ValidationError("--priority \"\(priority)\" is not one of \(FindingPriority.spellings)") }
+            else { throw ValidationError("--priority \"\(Excerpt.of(priority))\" is not one of \(FindingPriority.spellings)") }
         }
         if !evidence.isEmpty {
             do throws(EvidenceError) {
-                change.evidence = try evidence.filter { !$0.isEmpty }.map { argument throws(EvidenceError) in try Evidence.parse(argument) }
+                let parsed = try evidence.filter { !$0.isEmpty }.map { argument throws(EvidenceError) in try Evidence.parse(argument) }
+                // A reference is listed once: the first label given for it wins.
+                var seen = Set<String>()
+                change.evidence = parsed.filter { seen.insert($0.ref).inserted }
             } catch {
                 throw ValidationError(error.description)
             }

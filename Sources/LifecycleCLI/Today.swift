@@ -8,11 +8,11 @@ enum Today {
 
     static func resolve(option: String?) throws -> CalendarDate {
         if let option {
-            guard let date = CalendarDate(option) else { throw reportError("--today \"\(TerminalSafeText.escaped(option))\" is not a date such as 2026-12-31") }
+            guard let date = CalendarDate(option) else { throw reportError("--today \"\(TerminalSafeText.escaped(Excerpt.of(option)))\" is not a date such as 2026-12-31") }
             return date
         }
         if let fixed = ProcessInfo.processInfo.environment[variable], !fixed.isEmpty {
-            guard let date = CalendarDate(fixed) else { throw reportError("\(variable)=\"\(TerminalSafeText.escaped(fixed))\" is not a date such as 2026-12-31") }
+            guard let date = CalendarDate(fixed) else { throw reportError("\(variable)=\"\(TerminalSafeText.escaped(Excerpt.of(fixed)))\" is not a date such as 2026-12-31") }
             return date
         }
         return local(Date())

@@ -127,4 +127,24 @@ final class DiffTests: XCTestCase {
         let result = diff(a.milestone(labelled: "Q3")!.assessment, a)
         XCTAssertEqual(result.allChanges.map(\.kind), [.improved])
     }
+    func testAnExcludedAnswerIsInNoCountOfTheDiff() {
+        var excluded = Answer(status: .gap)
+        excluded.exclusion = "out of scope"
+        let result = diff(assessment(["generation.event-rate": Answer(status: .gap)]), assessment(["generation.event-rate": excluded]))
+        let generation = result.areas.first { $0.area.id == "generation" }!
+        XCTAssertEqual(generation.before.total - 1, generation.after.total)
+        XCTAssertEqual([generation.before.gaps, generation.after.gaps], [1, 0])
+        XCTAssertEqual(result.allChanges.first?.planLines, ["excluded: out of scope"])
+    }
+
+    func testARelabelledReferenceReadsAsOne() {
+        var before = Answer(status: .gap), after = Answer(status: .gap)
+        before.evidence = [Evidence(kind: .ticket, ref: "TWF-1"), Evidence(kind: .ticket, ref: "TWF-2")]
+        after.evidence = [Evidence(kind: .ticket, ref: "TWF-2"), Evidence(kind: .ticket, ref: "TWF-1", label: "Design")]
+        let result = diff(assessment(["generation.event-rate": before]), assessment(["generation.event-rate": after]))
+        XCTAssertEqual(result.allChanges.first?.planLines, ["evidence: ~TWF-1 (label Design)"])
+        after.evidence = [Evidence(kind: .ticket, ref: "TWF-2"), Evidence(kind: .ticket, ref: "TWF-1")]
+        XCTAssertEqual(diff(assessment(["generation.event-rate": before]), assessment(["generation.event-rate": after])).allChanges.first?.planLines,
+                       ["evidence: reordered"])
+    }
 }

@@ -8,7 +8,9 @@ final class EvidenceOpeningTests: XCTestCase {
 
     private func decide(_ evidence: Evidence, environment: [String: String]? = nil, macOS: Bool = false,
                         exists: Set<String> = ["/repo/docs/runbook.md"]) -> EvidenceOpening.Decision {
-        EvidenceOpening.decide(evidence, repositoryRoot: "/repo", environment: environment ?? display, onMacOS: macOS) { exists.contains($0) }
+        EvidenceOpening.decide(evidence, repositoryRoot: "/repo", environment: environment ?? display, onMacOS: macOS) { path in
+            path == "/repo" ? "/repo" : path == "/repo/docs/escape.md" ? "/etc/passwd" : exists.contains(path) ? path : nil
+        }
     }
 
     func testLinksAndExistingPathsAreOpenedAsOneArgument() {
@@ -27,6 +29,7 @@ final class EvidenceOpeningTests: XCTestCase {
         }
         refused(decide(Evidence(kind: .url, ref: "https://x.example"), environment: [:]), "no display")
         refused(decide(Evidence(kind: .path, ref: "docs/missing.md")), "does not exist")
+        refused(decide(Evidence(kind: .path, ref: "docs/escape.md")), "leads out of the repository")
         refused(decide(Evidence(kind: .ticket, ref: "TWF-12")), "no address known")
         // A file can claim any kind: each is checked again before opening.
         refused(decide(Evidence(kind: .url, ref: "javascript:alert(1)")), "javascript:alert(1)")

@@ -20,6 +20,13 @@ final class EvidenceTests: XCTestCase {
         XCTAssertNil(Evidence.splitLine("docs/x:y.md").line, "a colon without digits after it is part of the path")
     }
 
+    func testSpacesAroundAReferenceOrALabelAreTrimmed() throws {
+        XCTAssertEqual(try Evidence.parse("  docs/x.md "), Evidence(kind: .path, ref: "docs/x.md"))
+        XCTAssertEqual(try Evidence.parse("[ Runbook ]( TWF-1 ) "), Evidence(kind: .ticket, ref: "TWF-1", label: "Runbook"))
+        XCTAssertThrowsError(try Evidence.kind(of: " x.md"), "from a file, a spaced reference is refused, not trimmed")
+        XCTAssertEqual(try Evidence.parse("https://user:pw@host.example:8443/x").kind, .url)
+    }
+
     func testALabelIsGivenAsAMarkdownLink() throws {
         XCTAssertEqual(try Evidence.parse("[Restore runbook](docs/restore.md)"), Evidence(kind: .path, ref: "docs/restore.md", label: "Restore runbook"))
         XCTAssertEqual(try Evidence.parse("[Plan [v2]](https://x.example/a_(b))"), Evidence(kind: .url, ref: "https://x.example/a_(b)", label: "Plan [v2]"))
@@ -45,6 +52,17 @@ final class EvidenceTests: XCTestCase {
             (":12", "the path before :12 is empty"),
             ("docs/\u{1B}[2Jx", "control character"),
             ("[Two\nlines](docs/x.md)", "a label is one line"),
+            ("[a\u{1B}b](docs/x.md)", "a label is one line"),
+            ("https://:0", "a URL needs a host"),
+            ("https://user@", "a URL needs a host"),
+            ("https://host:0/x", "a URL needs a host"),
+            ("https://host:99999", "a URL needs a host"),
+            ("https:host.example/x", "needs // after the colon"),
+            ("docs/x.md:-1", "a line number, 1 or more"),
+            ("docs/x.md:", "a line number, 1 or more"),
+            ("docs/x.md:99999999999999999999", "is not a line number"),
+            ("docs/\u{202E}dm.exe", "invisible formatting character"),
+            ("docs/a\u{200B}b.md", "invisible formatting character"),
         ]
         for (argument, reason) in cases {
             XCTAssertThrowsError(try Evidence.parse(argument), argument) { error in

@@ -69,8 +69,10 @@ final class ImprovementPlanTests: XCTestCase {
     func testTheFindingIDIsStableAndSafeForTrackers() {
         XCTAssertEqual(ImprovementPlan.findingID(assessmentName: "Payments & Co", key: "generation.event-rate"),
                        "payments-co/fundamentals:generation.event-rate")
-        XCTAssertEqual(ImprovementPlan.findingID(assessmentName: "Ünïcode 東京", key: "team:ops.a"), "n-code/team:ops.a")
-        XCTAssertEqual(ImprovementPlan.findingID(assessmentName: "東京", key: "team:ops.a"), "assessment/team:ops.a")
+        XCTAssertEqual(ImprovementPlan.findingID(assessmentName: "Données: plateforme", key: "team:ops.a"), "données-plateforme/team:ops.a")
+        XCTAssertEqual(ImprovementPlan.findingID(assessmentName: "東京 物流", key: "team:ops.a"), "東京-物流/team:ops.a",
+                       "two reviews named in another script keep ids of their own")
+        XCTAssertEqual(ImprovementPlan.findingID(assessmentName: "🎉", key: "team:ops.a"), "assessment/team:ops.a")
     }
 
     func testOwnerFilterIgnoresCaseAndSpaces() {
@@ -87,5 +89,24 @@ final class ImprovementPlanTests: XCTestCase {
         let report = AssessmentReport(assessment: assessment, catalog: catalog)
         XCTAssertEqual(report.excluded.map(\.questionID), ["generation.source-kind"])
         XCTAssertTrue(ReportRenderers.markdown(report).contains("## Excluded from counts\n\n- `generation.source-kind`"))
+    }
+    /// Markdown decodes entities in link targets: `&#106;avascript:` must stay text.
+    func testAnEntityInAReferenceNeverBecomesALinkScheme() {
+        let link = PlanRenderers.markdownLink(Evidence(kind: .path, ref: "&#106;avascript:alert(1)", label: "click me"))
+        XCTAssertEqual(link, "[click me](<&amp;#106;avascript:alert(1)>)")
+        XCTAssertEqual(PlanRenderers.markdownLink(Evidence(kind: .url, ref: "https://x.example/?a=1&b=2")), "[https://x.example/?a=1&b=2](<https://x.example/?a=1&amp;b=2>)",
+                       "a query string still reads as written once decoded")
+    }
+
+    func testJiraLabelsStayWithinJirasLimitsAndSaySomething() {
+        XCTAssertEqual(PlanRenderers.label("🎉🎉"), "none")
+        XCTAssertEqual(PlanRenderers.label(String(repeating: "a", count: 300)).count, 240)
+        var assessment = Assessment(name: "R", catalog: catalog.reference, created: fixedTime())
+        var party = Answer(status: .gap)
+        party.owner = "🎉"
+        assessment.answers = ["generation.source-kind": party]
+        let csv = PlanRenderers.jiraCSV(PlanDocument(assessmentName: "R", today: today, findings: ImprovementPlan.findings(assessment, in: catalog, today: today)))
+        XCTAssertFalse(csv.contains("owner-none"), "an owner of symbols only gets no label rather than one that reads as nobody")
+        XCTAssertTrue(csv.contains("Owner: 🎉"), csv)
     }
 }

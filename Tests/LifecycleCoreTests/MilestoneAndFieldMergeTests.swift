@@ -87,4 +87,19 @@ final class MilestoneAndFieldMergeTests: XCTestCase {
         XCTAssertThrowsError(try store.checkLoads(Array("{".utf8), as: "m.json"))
         XCTAssertNoThrow(try store.checkLoads(assessment().canonicalBytes(), as: "m.json"))
     }
+    /// Evidence merges by reference: a label is part of the reference it labels.
+    func testEvidenceMergesReferenceByReference() {
+        let ticket = Evidence(kind: .ticket, ref: "TWF-412")
+        func labelled(_ label: String) -> Evidence { Evidence(kind: .ticket, ref: "TWF-412", label: label) }
+        XCTAssertEqual(ThreeWayMerge.mergeEvidence(base: [ticket], ours: [labelled("L1")], theirs: [ticket]), [labelled("L1")],
+                       "one side relabels: taken")
+        XCTAssertNil(ThreeWayMerge.mergeEvidence(base: [ticket], ours: [labelled("L1")], theirs: [labelled("L2")]),
+                     "both relabel differently: a conflict, not the reference twice")
+        XCTAssertNil(ThreeWayMerge.mergeEvidence(base: [ticket], ours: [], theirs: [labelled("L2")]),
+                     "one removes what the other relabels: a conflict, not a silent loss")
+        let new = Evidence(kind: .ticket, ref: "NEW-1")
+        XCTAssertNil(ThreeWayMerge.mergeEvidence(base: [], ours: [new], theirs: [Evidence(kind: .ticket, ref: "NEW-1", label: "x")]))
+        XCTAssertEqual(ThreeWayMerge.mergeEvidence(base: [ticket], ours: [ticket, new], theirs: [ticket, new]), [ticket, new], "the same addition once")
+        XCTAssertEqual(ThreeWayMerge.mergeEvidence(base: [ticket], ours: [], theirs: [ticket, new]), [new])
+    }
 }

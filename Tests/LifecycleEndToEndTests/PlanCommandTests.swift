@@ -157,6 +157,31 @@ final class PlanCommandTests: BinaryTestCase {
         XCTAssertTrue(markdown.contains("4 open findings, 1 overdue, as of 2026-11-28."), markdown)
     }
 
+    /// A reference spelled with entities must not turn into a `javascript:` link in any
+    /// Markdown renderer, also one that checks no link scheme (Python-Markdown, as MkDocs).
+    func testAnEntityInEvidenceNeverBecomesAScriptLink() throws {
+        try set("security.backups", "--evidence", "[click me](&#106;avascript:alert(document.domain))", "--evidence", "&colon;x")
+        let markdown = try lifecycle.run("plan", file).stdout
+        let report = try lifecycle.run("report", file).stdout
+        let (status, output) = try python("""
+            import html, re, sys, markdown
+            from markdown_it import MarkdownIt
+            lenient = MarkdownIt("commonmark")
+            lenient.validateLink = lambda url: True
+            for path in sys.argv[1:]:
+                text = open(path, encoding="utf-8").read()
+                for rendered in (markdown.markdown(text), lenient.render(text)):
+                    for href in re.findall(r'href="([^"]*)"', rendered):
+                        target = html.unescape(href).strip().lower()
+                        assert not target.startswith(("javascript:", "data:", "vbscript:")), (path, href)
+                        scheme = re.match(r"^[a-z][a-z0-9+.-]*:", target)
+                        assert scheme is None or scheme.group(0) in ("http:", "https:"), (path, href)
+            print("SAFE")
+            """, [try write(markdown, "plan.md"), try write(report, "report.md")])
+        XCTAssertEqual(status, 0, output)
+        XCTAssertTrue(output.contains("SAFE"), output)
+    }
+
     func testTheHTMLIsATableThatPrints() throws {
         let output = scratch.path + "/plan.html"
         let result = try lifecycle.run("plan", file, "--format", "html", "--output", output)

@@ -208,6 +208,10 @@ extension Answer {
                                  priority: JSONValue?, excluded: JSONValue?, at path: JSONPath, problems: inout [ValidationProblem]) {
         answer.owner = JSONFieldReader.string(owner, "owner", at: path, required: false, problems: &problems) ?? ""
         answer.exclusion = JSONFieldReader.string(excluded, "excluded", at: path, required: false, problems: &problems) ?? ""
+        // One line each, as `set` and the explorer take them.
+        for (key, text) in [("owner", answer.owner), ("excluded", answer.exclusion)] where Evidence.hasControl(text) {
+            problems.append(ValidationProblem(path.appending(key), "one line without control characters"))
+        }
         if let text = JSONFieldReader.string(due, "due", at: path, required: false, problems: &problems) {
             answer.due = CalendarDate(text)
             if answer.due == nil {
@@ -232,6 +236,10 @@ extension Answer {
                   let kindText = reader.nonEmptyString("kind", problems: &problems),
                   let ref = reader.nonEmptyString("ref", problems: &problems) else { continue }
             let label = reader.string("label", required: false, problems: &problems) ?? ""
+            if Evidence.hasControl(label) {
+                problems.append(ValidationProblem(itemPath.appending("label"), "one line without control characters"))
+                continue
+            }
             guard let kind = Evidence.Kind(rawValue: kindText) else {
                 problems.append(ValidationProblem(itemPath.appending("kind"),
                     "unknown kind \"\(Excerpt.of(kindText))\" (expected one of \(Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"))

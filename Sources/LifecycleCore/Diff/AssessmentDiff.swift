@@ -129,8 +129,9 @@ public struct AssessmentDiff: Sendable {
                 if oldAnswer != nil { knownBefore += 1 }
                 if newAnswer != nil { knownAfter += 1 }
                 let old = oldAnswer ?? Answer(), new = newAnswer ?? Answer()
-                before.count(old.status)
-                after.count(new.status)
+                // An excluded answer is in no count, as in `show` and the explorer.
+                if !old.isExcluded { before.count(old.status) }
+                if !new.isExcluded { after.count(new.status) }
                 if let change = AssessmentDiff.change(question.id, old, new, inCatalog: true) {
                     changes.append(change)
                 } else if old.status == .unanswered {

@@ -57,10 +57,15 @@ extension QuestionChange {
         if before.priority != after.priority {
             lines.append("priority: \(before.priority?.rawValue ?? "(none)") -> \(after.priority?.rawValue ?? "(none)")")
         }
-        let added = after.evidence.filter { !before.evidence.contains($0) }, removed = before.evidence.filter { !after.evidence.contains($0) }
-        if !added.isEmpty || !removed.isEmpty {
-            lines.append("evidence: " + (added.map { "+" + $0.ref } + removed.map { "-" + $0.ref }).joined(separator: " "))
-        }
+        // By reference: a new label on the same reference is a relabelling, not a removal and an addition.
+        let beforeRefs = Dictionary(before.evidence.map { ($0.ref, $0.label) }, uniquingKeysWith: { first, _ in first })
+        let afterRefs = Dictionary(after.evidence.map { ($0.ref, $0.label) }, uniquingKeysWith: { first, _ in first })
+        var parts = after.evidence.filter { beforeRefs[$0.ref] == nil }.map { "+" + $0.ref }
+        parts += before.evidence.filter { afterRefs[$0.ref] == nil }.map { "-" + $0.ref }
+        parts += after.evidence.filter { item in beforeRefs[item.ref].map { $0 != item.label } ?? false }
+            .map { "~\($0.ref) (\($0.label.isEmpty ? "no label" : "label " + $0.label))" }
+        if parts.isEmpty && before.evidence != after.evidence { parts = ["reordered"] }
+        if !parts.isEmpty { lines.append("evidence: " + parts.joined(separator: " ")) }
         if before.exclusion != after.exclusion {
             lines.append(after.isExcluded ? "excluded: \(after.exclusion)" : "counted again (was excluded: \(before.exclusion))")
         }

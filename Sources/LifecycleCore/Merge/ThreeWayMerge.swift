@@ -99,13 +99,28 @@ public enum ThreeWayMerge {
             if y == z || z == x { result[keyPath: field] = y } else if y == x { result[keyPath: field] = z } else { return false }
             return true
         }
-        guard pick(\.owner), pick(\.due), pick(\.priority), pick(\.exclusion), pick(\.unknownFields) else { return nil }
-        // Evidence as a set: each side's additions and removals, in ours-then-theirs order.
-        let removed = Set(b.evidence).subtracting(o.evidence).union(Set(b.evidence).subtracting(t.evidence))
-        var evidence: [Evidence] = []
-        for item in o.evidence + t.evidence where !removed.contains(item) && !evidence.contains(item) { evidence.append(item) }
+        guard pick(\.owner), pick(\.due), pick(\.priority), pick(\.exclusion), pick(\.unknownFields),
+              let evidence = mergeEvidence(base: b.evidence, ours: o.evidence, theirs: t.evidence) else { return nil }
         result.evidence = evidence
         result.changed = [o.changed, t.changed].compactMap { $0 }.max()
+        return result
+    }
+
+    /// Evidence reference by reference (a reference is its identity, the label an attribute
+    /// of it): each side's additions kept, what either removed gone, a relabelling taken
+    /// from the side that made it. nil (a conflict) when both sides gave one reference
+    /// different labels, or one removed what the other relabelled.
+    static func mergeEvidence(base: [Evidence], ours: [Evidence], theirs: [Evidence]) -> [Evidence]? {
+        func byRef(_ list: [Evidence]) -> [String: Evidence] { Dictionary(list.map { ($0.ref, $0) }, uniquingKeysWith: { first, _ in first }) }
+        let b = byRef(base), o = byRef(ours), t = byRef(theirs)
+        var result: [Evidence] = []
+        var seen = Set<String>()
+        for ref in (ours + theirs).map(\.ref) + base.map(\.ref) where seen.insert(ref).inserted {
+            let (x, y, z) = (b[ref], o[ref], t[ref])
+            let picked: Evidence?
+            if y == z || z == x { picked = y } else if y == x { picked = z } else { return nil }
+            if let picked { result.append(picked) }
+        }
         return result
     }
 
@@ -167,7 +182,13 @@ public enum ThreeWayMerge {
 
     private static func describe(_ answer: Answer?) -> String {
         guard let answer, !answer.isEmpty else { return "(removed)" }
-        return answer.status.label + (answer.note.isEmpty ? "" : " with a note")
+        var text = answer.status.label + (answer.note.isEmpty ? "" : " with a note")
+        // The plan fields, when they are what differs, so the message names the field.
+        if !answer.owner.isEmpty { text += ", owner \(answer.owner)" }
+        if let due = answer.due { text += ", due \(due)" }
+        if let priority = answer.priority { text += ", priority \(priority.rawValue)" }
+        if !answer.evidence.isEmpty { text += ", evidence " + answer.evidence.map { $0.label.isEmpty ? $0.ref : "\($0.label) <\($0.ref)>" }.joined(separator: " ") }
+        return text
     }
 
     private static func conflicted(ours: Answer, theirs: Answer) -> Answer {
@@ -189,7 +210,7 @@ public enum ThreeWayMerge {
         if result.reason != theirs.reason && !theirs.reason.isEmpty {
             result.reason = ours.reason.isEmpty ? theirs.reason : ours.reason + " / theirs: " + theirs.reason
         }
-        result.evidence = ours.evidence + theirs.evidence.filter { !ours.evidence.contains($0) }
+        result.evidence = ours.evidence + theirs.evidence.filter { item in !ours.evidence.contains { $0.ref == item.ref } }
         result.changed = max(ours.changed ?? Timestamp("1970-01-01T00:00:00Z")!, theirs.changed ?? Timestamp("1970-01-01T00:00:00Z")!)
         return result
     }

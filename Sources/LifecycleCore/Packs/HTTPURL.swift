@@ -11,9 +11,16 @@ public enum HTTPURL {
         } else {
             return false
         }
-        let host = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        let hostName = host.split(separator: "@").last.map { $0.split(separator: ":").first ?? "" } ?? ""
-        return !hostName.isEmpty && !hasSpaceOrControl(text)
+        let authority = rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        // user:password@host:port: the host is what follows the last @, up to a colon.
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        let parts = hostAndPort.split(separator: ":", omittingEmptySubsequences: false)
+        guard let hostName = parts.first, !hostName.isEmpty, parts.count <= 2 else { return false }
+        if parts.count == 2 {
+            // A port is 1 to 65535; "host:" alone is allowed by URL syntax but says nothing.
+            guard let port = Int(parts[1]), parts[1].allSatisfy({ $0.isASCII && $0.isNumber }), (1...65535).contains(port) else { return false }
+        }
+        return !hasSpaceOrControl(text)
     }
 
     /// A byte scan for the common all-ASCII case (every evidence link of a big file is

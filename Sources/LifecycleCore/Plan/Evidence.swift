@@ -27,14 +27,21 @@ public struct Evidence: Sendable, Equatable, Hashable {
     /// Reads one `--evidence` argument: `REF`, or `[LABEL](REF)` to give it a label. The
     /// kind is recognised from the reference (see `kind(of:)`).
     public static func parse(_ argument: String) throws(EvidenceError) -> Evidence {
-        var ref = argument
+        let trimmed = argument.trimmingWhitespace()
+        var ref = trimmed
         var label = ""
-        if argument.hasPrefix("["), argument.hasSuffix(")"), let split = argument.ranges(of: "](").last {
-            label = String(argument[argument.index(after: argument.startIndex)..<split.lowerBound])
-            ref = String(argument[split.upperBound..<argument.index(before: argument.endIndex)])
-            if label.contains(where: \.isNewline) { throw EvidenceError(argument, "a label is one line") }
+        if trimmed.hasPrefix("["), trimmed.hasSuffix(")"), let split = trimmed.ranges(of: "](").last {
+            label = String(trimmed[trimmed.index(after: trimmed.startIndex)..<split.lowerBound]).trimmingWhitespace()
+            ref = String(trimmed[split.upperBound..<trimmed.index(before: trimmed.endIndex)]).trimmingWhitespace()
         }
+        try checkLabel(label, argument: argument)
         return Evidence(kind: try kind(of: ref, argument: argument), ref: ref, label: label)
+    }
+
+    /// One line of text: no control characters (a tab or an escape would reach terminals
+    /// and trackers as they are).
+    public static func checkLabel(_ label: String, argument: String? = nil) throws(EvidenceError) {
+        if hasControl(label) { throw EvidenceError(argument ?? label, "a label is one line without control characters") }
     }
 
     /// How a reference is recognised: `http://` or `https://` is a URL (it needs a host);
@@ -46,13 +53,19 @@ public struct Evidence: Sendable, Equatable, Hashable {
         if hasControl(ref) {
             throw EvidenceError(shown, "the reference holds a control character")
         }
+        if ref.first!.isWhitespace || ref.last!.isWhitespace { throw EvidenceError(shown, "the reference starts or ends with a space") }
+        // Bidirectional overrides and zero-width characters can make a link read as another.
+        if ref.unicodeScalars.contains(where: { $0.value >= 0x80 && $0.properties.generalCategory == .format }) {
+            throw EvidenceError(shown, "the reference holds an invisible formatting character")
+        }
         let lowered = ref.lowercased()
         if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
             guard HTTPURL.isValid(ref) else { throw EvidenceError(shown, "a URL needs a host and no spaces, as in https://wiki.example.com/runbook") }
             return .url
         }
         if let scheme = ref.firstRange(of: "://").map({ ref[..<$0.lowerBound] }) ?? ref.firstIndex(of: ":").map({ ref[..<$0] }).flatMap({ isScheme($0) ? $0 : nil }) {
-            throw EvidenceError(shown, "only http and https links are evidence, not \(scheme):")
+            if scheme.lowercased().hasPrefix("http") { throw EvidenceError(shown, "an http or https link needs // after the colon") }
+            throw EvidenceError(shown, "only http and https links are evidence, not \(Excerpt.of(String(scheme))):")
         }
         if isTicket(ref) { return .ticket }
         try checkPath(ref, shown: shown)
@@ -61,7 +74,7 @@ public struct Evidence: Sendable, Equatable, Hashable {
 
     /// Schemes people paste by mistake; a path like `docs:12` is not one of them.
     private static func isScheme(_ prefix: Substring) -> Bool {
-        ["file", "javascript", "data", "ftp", "mailto", "ssh", "vbscript", "git"].contains(prefix.lowercased())
+        ["file", "javascript", "data", "ftp", "mailto", "ssh", "vbscript", "git", "http", "https"].contains(prefix.lowercased())
     }
 
     /// Byte scan first: nearly every reference is plain ASCII.
@@ -104,6 +117,14 @@ public struct Evidence: Sendable, Equatable, Hashable {
         if path.split(separator: "/").contains("..") { throw EvidenceError(shown, "a path must stay inside the repository (no ..)") }
         if path.contains("\\") { throw EvidenceError(shown, "write paths with / (a backslash is not a separator here)") }
         if let line, line == "0" || line.hasPrefix("0") { throw EvidenceError(shown, "line numbers start at 1") }
+        if let line, line.count > 9 { throw EvidenceError(shown, "line \(Excerpt.of(line)) is not a line number") }
+        // docs/x.md: or docs/x.md:-3 is a line number gone wrong, not a file name.
+        if let colon = path.lastIndex(of: ":"), line == nil {
+            let after = path[path.index(after: colon)...]
+            if after.isEmpty || (after.first == "-" && after.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber })) {
+                throw EvidenceError(shown, "after the colon comes a line number, 1 or more")
+            }
+        }
     }
 
     /// `docs/runbook.md:42` → ("docs/runbook.md", "42"); a colon not followed by digits

@@ -12,8 +12,10 @@ public enum EvidenceOpening {
 
     /// `repositoryRoot`: the folder paths are relative to (the git repository holding the
     /// assessment, else its folder). `environment`: to see whether there is a display.
+    /// `realPath`: the path with every symbolic link resolved (nil when it does not exist),
+    /// so a link inside the repository pointing out of it is not opened.
     public static func decide(_ evidence: Evidence, repositoryRoot: String, environment: [String: String], onMacOS: Bool,
-                              fileExists: (String) -> Bool) -> Decision {
+                              realPath: (String) -> String?) -> Decision {
         let opener = onMacOS ? "open" : "xdg-open"
         if !onMacOS, (environment["DISPLAY"] ?? "").isEmpty, (environment["WAYLAND_DISPLAY"] ?? "").isEmpty {
             return .refuse("no display to open evidence on (DISPLAY is not set); the reference is \(TerminalSafeText.escaped(evidence.ref))")
@@ -29,7 +31,11 @@ public enum EvidenceOpening {
         case .path:
             guard (try? Evidence.kind(of: evidence.ref)) == .path else { return .refuse("not a repository path: \(TerminalSafeText.escaped(evidence.ref))") }
             let path = repositoryRoot + "/" + Evidence.splitLine(evidence.ref).path
-            guard fileExists(path) else { return .refuse("\(TerminalSafeText.escaped(evidence.ref)) does not exist in \(TerminalSafeText.escaped(repositoryRoot))") }
+            guard let real = realPath(path) else { return .refuse("\(TerminalSafeText.escaped(evidence.ref)) does not exist in \(TerminalSafeText.escaped(repositoryRoot))") }
+            let root = realPath(repositoryRoot) ?? repositoryRoot
+            guard real.hasPrefix(root == "/" ? "/" : root + "/") else {
+                return .refuse("\(TerminalSafeText.escaped(evidence.ref)) leads out of the repository (a symbolic link); not opened")
+            }
             // Absolute, so it can never be read as one of the opener's options.
             return .run([opener, path])
         }

@@ -86,13 +86,14 @@ public enum ImprovementPlan {
         }
     }
 
-    /// A finding's id for trackers: the assessment (its name, as an ASCII slug) and the
-    /// qualified question id. Stable across exports, so a second import can match the first.
+    /// A finding's id for trackers: the assessment (its name as a slug: letters and digits
+    /// of any script, lower case, hyphens between words) and the qualified question id.
+    /// Stable across exports, so a second import can match the first.
     public static func findingID(assessmentName: String, key: String) -> String {
         var slug = ""
-        for scalar in assessmentName.lowercased().unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                slug.unicodeScalars.append(scalar)
+        for character in assessmentName.lowercased() {
+            if character.isLetter || character.isNumber {
+                slug.append(character)
             } else if !slug.isEmpty, slug.last != "-" {
                 slug.append("-")
             }

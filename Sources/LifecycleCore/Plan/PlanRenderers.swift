@@ -29,7 +29,7 @@ public enum PlanRenderers {
     static func markdownLink(_ evidence: Evidence) -> String {
         let text = MarkdownText.inline(evidence.title)
         guard let target = linkTarget(evidence) else { return evidence.label.isEmpty ? "`\(codeSpan(evidence.ref))`" : "\(text) (`\(codeSpan(evidence.ref))`)" }
-        return "[\(text)](<\(percentEncoded(target))>)"
+        return "[\(text)](<\(percentEncoded(target).replacing("&", with: "&amp;"))>)"
     }
 
     /// Where a piece of evidence links to: a URL itself, a GitHub issue, or a repository
@@ -41,6 +41,10 @@ public enum PlanRenderers {
         return path + (line.map { "#L\($0)" } ?? "")
     }
 
+    /// A link target safe inside `<…>` in Markdown and inside an HTML attribute (escaped
+    /// again there): `<`, `>`, spaces and backslashes percent-encoded. Markdown decodes
+    /// entities in link targets, so `&` goes as `&amp;` there (`markdownTarget`): a
+    /// reference like `&#106;avascript:` must stay text, never become a scheme.
     static func percentEncoded(_ target: String) -> String {
         var result = ""
         for scalar in target.unicodeScalars {
@@ -115,7 +119,9 @@ public enum PlanRenderers {
             let summary = "[\(finding.area.title)] \(finding.question.text)"
             var labels = ["lifecycle-review", "pack-" + label(finding.packID), "area-" + label(PackKey.question(of: finding.area.id)),
                           "risk-" + finding.risk.rawValue]
-            labels.append(answer.owner.isEmpty ? "" : "owner-" + label(answer.owner))
+            // An owner of symbols only has no label (not "owner-none": that reads as nobody).
+            let ownerLabel = label(answer.owner)
+            labels.append(answer.owner.isEmpty || ownerLabel == "none" ? "" : "owner-" + ownerLabel)
             rows.append([plan.findingID(finding), String(summary.prefix(255)), description.joined(separator: "\n"),
                          finding.priorityTitle, answer.due?.description ?? ""] + labels)
         }
@@ -134,7 +140,8 @@ public enum PlanRenderers {
             }
         }
         while result.last == "-" { result.removeLast() }
-        return result.isEmpty ? "none" : result
+        // Jira's limit is 255 characters; the prefix ("owner-") is counted in.
+        return result.isEmpty ? "none" : String(result.prefix(240))
     }
 
     /// RFC 4180 quoting; control characters other than line breaks made visible.

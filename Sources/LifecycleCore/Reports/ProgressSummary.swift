@@ -40,10 +40,16 @@ public struct ProgressSummary: Sendable {
             "areas": .array(areas),
             "overall": .object(counts(assessment.overallProgress(in: catalog))),
             "unknownQuestions": .array(unknownQuestionIDs.map(JSONValue.string)),
+            "excluded": .array(excludedIDs.map { .string(PackKey.qualified($0)) }),
             "lastChange": .string(assessment.lastChange.text),
         ]
         root["maturity"] = assessment.maturity.map(JSONValue.string) ?? .null
         return .object(root)
+    }
+
+    /// Answers left out of every count (`set --exclude`), in the catalog's order.
+    var excludedIDs: [String] {
+        catalog.areas.flatMap { area in area.questions.map(\.id).filter { assessment.answers[$0]?.isExcluded ?? false } }
     }
 
     /// A plain-text table; every string from the file is made terminal-safe.
@@ -80,6 +86,9 @@ public struct ProgressSummary: Sendable {
         }
         let overall = assessment.overallProgress(in: catalog)
         lines.append("Overall: \(overall.answered)/\(overall.total) answered, \(gapsText(overall))")
+        if !excludedIDs.isEmpty {
+            lines.append("Excluded from the counts: " + TerminalSafeText.escaped(AbbreviatedList.text(excludedIDs)))
+        }
         if !unknownQuestionIDs.isEmpty {
             lines.append("Kept but not in this catalog: " + AbbreviatedList.text(unknownQuestionIDs))
         }

@@ -59,15 +59,21 @@ public enum ReportRenderers {
             let a = item.answer
             rows.append([item.area.id, item.questionID, item.text, a.status.rawValue, a.note, a.reason,
                          a.changed?.text ?? "", item.area.packID, report.risk(of: item).name, a.choices.joined(separator: " "),
-                         a.owner, a.due?.description ?? "", a.priority?.rawValue ?? "", a.evidence.map(\.ref).joined(separator: " "), a.exclusion])
+                         a.owner, a.due?.description ?? "", a.priority?.rawValue ?? "", evidenceCell(a), a.exclusion])
         }
         for id in report.assessment.unknownQuestionIDs(in: report.catalog) {
             let answer = report.assessment.answer(for: id)
             rows.append(["(not in this catalog)", id, "", answer.status.rawValue, answer.note, answer.reason, answer.changed?.text ?? "",
                          PackKey.pack(of: id), "", answer.choices.joined(separator: " "),
-                         answer.owner, answer.due?.description ?? "", answer.priority?.rawValue ?? "", answer.evidence.map(\.ref).joined(separator: " "), answer.exclusion])
+                         answer.owner, answer.due?.description ?? "", answer.priority?.rawValue ?? "", evidenceCell(answer), answer.exclusion])
         }
         return "\u{FEFF}" + rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// One reference per line, `label <ref>` when labelled: a space in a path or a label
+    /// cannot run two references together.
+    static func evidenceCell(_ answer: Answer) -> String {
+        answer.evidence.map { $0.label.isEmpty ? $0.ref : "\($0.label) <\($0.ref)>" }.joined(separator: "\n")
     }
 
     static func csvField(_ raw: String) -> String {

@@ -155,6 +155,7 @@ public enum KeyBindings {
                    matches: [.character("O")], footer: "open"),
         KeyBinding("U / Ctrl-R", "undo / redo the last change (a plan field included)", .findings, .undo, matches: [.character("U")]),
         KeyBinding("", "", .findings, .redo, matches: [.control("r")]),
+        KeyBinding("?", "help", .findings, .help, matches: [.character("?")], footer: "help", essential: true),
         KeyBinding("Esc/q/P", "close", .findings, .close, matches: [.escape, .character("q"), .character("P")], footer: "close", footerKeys: "Esc",
                    essential: true),
     ]

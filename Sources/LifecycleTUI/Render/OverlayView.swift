@@ -123,7 +123,13 @@ struct OverlayView {
             ]
             // What each side says, so the choice is not made blind.
             func describe(_ answer: Answer) -> String {
-                answer.status.label + (answer.note.isEmpty ? "" : ", note: " + (answer.note.split(separator: "\n").first.map(String.init) ?? ""))
+                var text = answer.status.label
+                // The plan fields too: when only an owner or a date differs, that is the conflict.
+                if !answer.owner.isEmpty { text += ", owner: " + answer.owner }
+                if let due = answer.due { text += ", due: \(due)" }
+                if let priority = answer.priority { text += ", priority: " + priority.rawValue }
+                if !answer.evidence.isEmpty { text += ", \(answer.evidence.count) evidence" }
+                return text + (answer.note.isEmpty ? "" : ", note: " + (answer.note.split(separator: "\n").first.map(String.init) ?? ""))
             }
             for id in conflict.questionIDs.prefix(2) {
                 lines.append(StyledLine(text: "mine: " + describe(state.assessment.answer(for: id)), style: Style(.accent), indent: 1))

@@ -15,7 +15,7 @@ enum EvidenceLauncher {
         let onMacOS = false
         #endif
         let decision = EvidenceOpening.decide(evidence, repositoryRoot: repositoryRoot(of: assessmentPath), environment: environment,
-                                              onMacOS: onMacOS) { access($0, F_OK) == 0 }
+                                              onMacOS: onMacOS, realPath: resolved)
         switch decision {
         case .refuse(let reason): return reason
         case .run(let arguments):
@@ -33,6 +33,13 @@ enum EvidenceLauncher {
             folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
         }
         return start
+    }
+
+    /// realpath(3): every symbolic link followed; nil when the path does not exist.
+    static func resolved(_ path: String) -> String? {
+        guard let pointer = realpath(path, nil) else { return nil }
+        defer { free(pointer) }
+        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
     }
 
     private static func currentDirectory() -> String {

@@ -13,6 +13,7 @@ extension ExplorerState {
         var effects: [Effect] = []
         switch KeyBindings.action(for: key, in: .findings) {
         case .close: overlay = nil; return []
+        case .help: overlay = .help(scroll: 0); return []
         case .moveDown: view.cursor = min(last, view.cursor + 1)
         case .moveUp: view.cursor = max(0, view.cursor - 1)
         case .pageDown: view.cursor = min(last, view.cursor + 10)
@@ -109,7 +110,7 @@ extension ExplorerState {
             guard !text.isEmpty else { overlay = .findings(prompt.plan); return [] }
             do throws(EvidenceError) {
                 let evidence = try Evidence.parse(text)
-                guard !answer.evidence.contains(evidence) else { return refuse(prompt, "already listed") }
+                guard !answer.evidence.contains(where: { $0.ref == evidence.ref }) else { return refuse(prompt, "already listed") }
                 answer.evidence.append(evidence)
                 said = "added \(evidence.kind.rawValue) \(evidence.title)"
             } catch {
