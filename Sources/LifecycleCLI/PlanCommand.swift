@@ -64,7 +64,8 @@ struct PlanCommand: ParsableCommand {
             findings = findings.filter(\.overdue)
             filters.append("overdue only")
         }
-        let plan = PlanDocument(assessmentName: assessment.name, today: day, findings: findings, filters: filters)
+        var plan = PlanDocument(assessmentName: assessment.name, today: day, findings: findings, filters: filters)
+        plan.pathPrefix = RepositoryRoot.linkPrefix(assessment: loaded.path, output: output)
         let text: String
         switch format {
         case .markdown: text = PlanRenderers.markdown(plan)

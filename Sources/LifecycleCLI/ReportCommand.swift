@@ -32,7 +32,8 @@ struct ReportCommand: ParsableCommand {
         let review = review(of: loaded, book: book)
         let catalog = core ? review.catalog.coreOnly : review.catalog
         let assessment = reading(loaded, review: review)
-        let report = AssessmentReport(assessment: assessment, catalog: catalog, review: review, today: try Today.resolve(option: today))
+        var report = AssessmentReport(assessment: assessment, catalog: catalog, review: review, today: try Today.resolve(option: today))
+        report.pathPrefix = RepositoryRoot.linkPrefix(assessment: loaded.path, output: output)
         let text: String
         switch format {
         case .markdown: text = ReportRenderers.markdown(report)

@@ -264,4 +264,20 @@ final class PlanCommandTests: BinaryTestCase {
         let json = try JSONSerialization.jsonObject(with: Data(try lifecycle.run("diff", file + "@before", file, "--format", "json").stdout.utf8)) as! [String: Any]
         XCTAssertEqual((json["plan"] as? [String: [String]])?["opened"], ["fundamentals:orchestration.backfills"])
     }
+    /// Evidence paths are relative to the repository holding the assessment; a plan written
+    /// into a folder below links back up to them, one written to standard output from the root.
+    func testPathLinksWorkFromWhereThePlanIsWritten() throws {
+        let repo = scratch.path + "/repo"
+        try FileManager.default.createDirectory(atPath: repo + "/.git", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: repo + "/reviews/2026", withIntermediateDirectories: true)
+        let review = repo + "/reviews/2026/r.json"
+        try FileManager.default.copyItem(atPath: file, toPath: review)
+        XCTAssertEqual(try lifecycle.run("plan", review, "--output", repo + "/reviews/2026/plan.md").status, 0)
+        XCTAssertTrue(try String(contentsOfFile: repo + "/reviews/2026/plan.md", encoding: .utf8).contains("(<../../dags/load.py#L88>)"))
+        XCTAssertEqual(try lifecycle.run("plan", review, "--format", "html", "--output", repo + "/plan.html").status, 0)
+        XCTAssertTrue(try String(contentsOfFile: repo + "/plan.html", encoding: .utf8).contains("href=\"dags/load.py#L88\""))
+        XCTAssertTrue(try lifecycle.run("plan", review).stdout.contains("(<dags/load.py#L88>)"), "standard output: from the root")
+        XCTAssertEqual(try lifecycle.run("report", review, "--output", repo + "/reviews/report.md").status, 0)
+        XCTAssertTrue(try String(contentsOfFile: repo + "/reviews/report.md", encoding: .utf8).contains("(<../dags/load.py#L88>)"))
+    }
 }

@@ -260,12 +260,12 @@ final class EvidenceLauncherTests: XCTestCase {
         try FileManager.default.createDirectory(atPath: folder + "/.git", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: folder + "/reviews/2026", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        XCTAssertEqual(EvidenceLauncher.repositoryRoot(of: folder + "/reviews/2026/payments.json"), folder)
+        XCTAssertEqual(RepositoryRoot.of( folder + "/reviews/2026/payments.json"), folder)
         let outside = FileManager.default.temporaryDirectory.path + "/plain-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: outside) }
         if !FileManager.default.fileExists(atPath: FileManager.default.temporaryDirectory.path + "/.git") {
-            XCTAssertEqual(EvidenceLauncher.repositoryRoot(of: outside + "/x.json"), outside, "no repository: the file's folder")
+            XCTAssertEqual(RepositoryRoot.of( outside + "/x.json"), outside, "no repository: the file's folder")
         }
     }
 }

@@ -6,6 +6,9 @@ public struct PlanDocument: Sendable {
     public var findings: [Finding]
     /// Filters applied, in words ("owner @data-platform", "overdue"), for the heading.
     public var filters: [String]
+    /// From the output's folder to the root of the repository evidence paths are relative
+    /// to (`../../`), so path links work where the file is read; empty: from the root.
+    public var pathPrefix = ""
 
     public init(assessmentName: String, today: CalendarDate, findings: [Finding], filters: [String] = []) {
         self.assessmentName = assessmentName

@@ -29,14 +29,14 @@ public enum PlanHTMLRenderer {
 
                 """
             for (index, finding) in plan.findings.enumerated() {
-                html += row(finding, number: index + 1, id: plan.findingID(finding))
+                html += row(finding, number: index + 1, id: plan.findingID(finding), pathPrefix: plan.pathPrefix)
             }
             html += "</tbody>\n</table>\n"
         }
         return html + "</body>\n</html>\n"
     }
 
-    static func row(_ finding: Finding, number: Int, id: String) -> String {
+    static func row(_ finding: Finding, number: Int, id: String, pathPrefix: String) -> String {
         let escape = HTMLReportRenderer.escape
         let answer = finding.answer
         var detail = "<div class=\"area\">\(escape(finding.area.labelledTitle)) · <code>\(escape(finding.qualifiedID))</code></div>"
@@ -47,7 +47,7 @@ public enum PlanHTMLRenderer {
             detail += "<ul class=\"improve\">" + finding.toImprove.map { "<li>\(escape($0))</li>" }.joined() + "</ul>"
         }
         let due = answer.due.map { "\($0)" + (finding.overdue ? "<br /><span class=\"overdue\">overdue</span>" : "") } ?? "—"
-        let evidence = answer.evidence.isEmpty ? "—" : "<ul class=\"evidence\">" + answer.evidence.map { "<li>\(link($0))</li>" }.joined() + "</ul>"
+        let evidence = answer.evidence.isEmpty ? "—" : "<ul class=\"evidence\">" + answer.evidence.map { "<li>\(link($0, pathPrefix: pathPrefix))</li>" }.joined() + "</ul>"
         return """
             <tr id="\(escape(id))" class="\(finding.priority.rawValue)"><td class="n">\(number)</td>\
             <td class="priority">\(finding.priorityTitle)</td><td>\(detail)</td>\
@@ -58,9 +58,9 @@ public enum PlanHTMLRenderer {
 
     /// A link only where the target is an http(s) URL or a repository path; other
     /// references are plain text.
-    static func link(_ evidence: Evidence) -> String {
+    static func link(_ evidence: Evidence, pathPrefix: String = "") -> String {
         let escape = HTMLReportRenderer.escape
-        guard let target = PlanRenderers.linkTarget(evidence) else { return escape(evidence.title) }
+        guard let target = PlanRenderers.linkTarget(evidence, pathPrefix: pathPrefix) else { return escape(evidence.title) }
         return "<a href=\"\(escape(PlanRenderers.percentEncoded(target)))\">\(escape(evidence.title))</a>"
     }
 

@@ -15,7 +15,7 @@ public enum PlanRenderers {
             if let due = finding.answer.due { facts.append("due \(due)" + (finding.overdue ? " **overdue**" : "")) }
             lines.append("  - " + facts.joined(separator: " · "))
             if !finding.answer.evidence.isEmpty {
-                lines.append("  - Evidence: " + finding.answer.evidence.map(markdownLink).joined(separator: ", "))
+                lines.append("  - Evidence: " + finding.answer.evidence.map { markdownLink($0, pathPrefix: plan.pathPrefix) }.joined(separator: ", "))
             }
             if !finding.answer.note.isEmpty { lines.append("  - Note: \(md(finding.answer.note))") }
             for text in finding.toImprove { lines.append("  - To improve: \(md(text))") }
@@ -26,19 +26,20 @@ public enum PlanRenderers {
     /// A link where the reference has one (URL, GitHub issue, repository path), else the
     /// reference as code. The target goes in angle brackets with `<`, `>` and spaces
     /// encoded, so no reference can end the link early or open HTML.
-    static func markdownLink(_ evidence: Evidence) -> String {
+    static func markdownLink(_ evidence: Evidence, pathPrefix: String = "") -> String {
         let text = MarkdownText.inline(evidence.title)
-        guard let target = linkTarget(evidence) else { return evidence.label.isEmpty ? "`\(codeSpan(evidence.ref))`" : "\(text) (`\(codeSpan(evidence.ref))`)" }
+        guard let target = linkTarget(evidence, pathPrefix: pathPrefix) else { return evidence.label.isEmpty ? "`\(codeSpan(evidence.ref))`" : "\(text) (`\(codeSpan(evidence.ref))`)" }
         return "[\(text)](<\(percentEncoded(target).replacing("&", with: "&amp;"))>)"
     }
 
     /// Where a piece of evidence links to: a URL itself, a GitHub issue, or a repository
-    /// path (its line as `#L12`, as GitHub and GitLab read it).
-    static func linkTarget(_ evidence: Evidence) -> String? {
+    /// path (its line as `#L12`, as GitHub and GitLab read it) after `pathPrefix`, the way
+    /// from the output's folder to the repository's root (`../`; empty: from the root).
+    static func linkTarget(_ evidence: Evidence, pathPrefix: String = "") -> String? {
         if let web = evidence.webLink { return web }
         guard evidence.kind == .path else { return nil }
         let (path, line) = Evidence.splitLine(evidence.ref)
-        return path + (line.map { "#L\($0)" } ?? "")
+        return pathPrefix + path + (line.map { "#L\($0)" } ?? "")
     }
 
     /// A link target safe inside `<…>` in Markdown and inside an HTML attribute (escaped

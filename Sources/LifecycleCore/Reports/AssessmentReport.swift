@@ -18,6 +18,8 @@ public struct AssessmentReport: Sendable {
     /// The packs reviewed, for risk per pack (nil: the book's pack alone).
     public var review: ComposedReview?
 
+    /// From the report's folder to the repository root, for evidence path links (see PlanDocument).
+    public var pathPrefix = ""
     /// The day overdue findings are judged by (the CLI passes the local date, or a fixed one).
     public var today: CalendarDate
 

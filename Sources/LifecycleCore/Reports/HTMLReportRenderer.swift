@@ -66,7 +66,7 @@ public enum HTMLReportRenderer {
                 let a = finding.answer
                 let status = a.status == .gap ? "gap" : "partial"
                 let improve = finding.toImprove.map { "<br/>To improve: " + escape($0) }.joined()
-                let evidence = a.evidence.map { "<br/>Evidence: " + PlanHTMLRenderer.link($0) }.joined()
+                let evidence = a.evidence.map { "<br/>Evidence: " + PlanHTMLRenderer.link($0, pathPrefix: report.pathPrefix) }.joined()
                 let due = a.due.map { "\($0)" + (finding.overdue ? " <strong>overdue</strong>" : "") } ?? ""
                 html += "<tr><td>\(finding.priority.rawValue)</td><td>\(escape(finding.area.labelledTitle))</td><td class=\"\(status)\">\(escape(a.status.label))</td><td><code>\(escape(finding.key))</code><br/>\(escape(finding.question.text))</td><td>\(escape(a.owner))</td><td>\(due)</td><td class=\"note\">\(escape(a.note))\(improve)\(evidence)</td></tr>\n"
             }

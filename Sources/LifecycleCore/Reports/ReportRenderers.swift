@@ -23,7 +23,7 @@ public enum ReportRenderers {
             line += "<br>priority \(finding.priority.rawValue), risk \(finding.risk.rawValue)"
             if !finding.answer.owner.isEmpty { line += ", owner \(md(finding.answer.owner))" }
             if let due = finding.answer.due { line += ", due \(due)" + (finding.overdue ? " (overdue)" : "") }
-            if !finding.answer.evidence.isEmpty { line += "<br>Evidence: " + finding.answer.evidence.map(PlanRenderers.markdownLink).joined(separator: ", ") }
+            if !finding.answer.evidence.isEmpty { line += "<br>Evidence: " + finding.answer.evidence.map { PlanRenderers.markdownLink($0, pathPrefix: report.pathPrefix) }.joined(separator: ", ") }
             if !finding.answer.note.isEmpty { line += "<br>\(md(finding.answer.note))" }
             for plan in finding.toImprove { line += "<br>To improve: \(md(plan))" }
             lines.append(line)

@@ -14,38 +14,13 @@ enum EvidenceLauncher {
         #else
         let onMacOS = false
         #endif
-        let decision = EvidenceOpening.decide(evidence, repositoryRoot: repositoryRoot(of: assessmentPath), environment: environment,
-                                              onMacOS: onMacOS, realPath: resolved)
+        let decision = EvidenceOpening.decide(evidence, repositoryRoot: RepositoryRoot.of(assessmentPath), environment: environment,
+                                              onMacOS: onMacOS, realPath: RepositoryRoot.resolved)
         switch decision {
         case .refuse(let reason): return reason
         case .run(let arguments):
             return spawnDetached(arguments) ? "opening \(TerminalSafeText.escaped(evidence.title))" : "could not start \(arguments[0])"
         }
-    }
-
-    /// The git repository holding the file (the nearest folder with `.git`), else its folder.
-    static func repositoryRoot(of path: String) -> String {
-        let absolute = path.hasPrefix("/") ? path : (currentDirectory() + "/" + path)
-        var folder = String(absolute[..<(absolute.lastIndex(of: "/") ?? absolute.startIndex)])
-        let start = folder.isEmpty ? "/" : folder
-        while !folder.isEmpty {
-            if access(folder + "/.git", F_OK) == 0 { return folder }
-            folder = String(folder[..<(folder.lastIndex(of: "/") ?? folder.startIndex)])
-        }
-        return start
-    }
-
-    /// realpath(3): every symbolic link followed; nil when the path does not exist.
-    static func resolved(_ path: String) -> String? {
-        guard let pointer = realpath(path, nil) else { return nil }
-        defer { free(pointer) }
-        return String(decoding: UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)), as: UTF8.self)
-    }
-
-    private static func currentDirectory() -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        guard getcwd(&buffer, buffer.count) != nil else { return "." }
-        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
     /// Starts `arguments[0]` (looked up in PATH) with the rest as its arguments, in a new
