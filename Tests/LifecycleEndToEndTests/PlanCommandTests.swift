@@ -47,6 +47,11 @@ final class PlanCommandTests: BinaryTestCase {
             XCTAssertEqual(result.stderr.components(separatedBy: "lifecycle: error:").count, 2, "one error line: \(result.stderr)")
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: file)), before, "the file is unchanged")
+        // Something that is not a file: refused before any lock file is made beside it.
+        let fifo = scratch.path + "/fifo"
+        XCTAssertEqual(mkfifo(fifo, 0o600), 0)
+        XCTAssertEqual(try lifecycle.run("set", fifo, "generation.event-rate", "--owner", "x").status, 2)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: scratch.path + "/.fifo.lock"))
     }
 
     func testEmptyValuesClearAndEvidenceReplacesTheList() throws {

@@ -134,9 +134,10 @@ public struct AssessmentStore: Sendable {
     public func update(_ path: String,
                        _ change: (inout LoadedAssessment) throws(FileProblem) -> Void) throws(FileProblem) -> (LoadedAssessment, SaveReceipt) {
         let target = try FinalPath.resolve(path)
-        // A missing file is reported before the lock, which would leave a lock file beside
-        // a file that does not exist.
-        if access(target, F_OK) != 0 && errno == ENOENT { _ = try load(path) }
+        // A missing file, or one that is not a regular file (a device, a FIFO, a folder), is
+        // reported before the lock, which would leave a lock file beside it (/dev/.null.lock).
+        var info = stat()
+        if stat(target, &info) != 0 ? errno == ENOENT : (info.st_mode & S_IFMT) != S_IFREG { _ = try load(path) }
         return try FileLock.withLock(on: target) { () throws(FileProblem) -> (LoadedAssessment, SaveReceipt) in
             var loaded = try load(path)
             try change(&loaded)
