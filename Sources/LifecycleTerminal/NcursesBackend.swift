@@ -37,9 +37,9 @@ public final class NcursesBackend: TerminalBackend {
         let probe = lc_probe_terminal(term, &resetBuffer, Int32(resetBuffer.count))
         guard probe >= 0 else { throw TerminalError.unusableTerminal(term) }
         guard probe == 1 else { throw TerminalError.cannotAddressCursor(term) }
-        // Mouse reporting off too, in case a crash leaves it on.
+        // Mouse reporting and bracketed paste off too, in case a crash leaves them on.
         return String(decoding: resetBuffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            + "\u{1B}[?1000l\u{1B}[?1006l"
+            + "\u{1B}[?1000l\u{1B}[?1006l\u{1B}[?2004l"
     }
 
     /// Checks the terminal and starts curses. Nothing is drawn and no terminal mode is
@@ -74,6 +74,10 @@ public final class NcursesBackend: TerminalBackend {
         noecho()
         nonl()
         keypad(lc_stdscr(), true)
+        // Bracketed paste: the markers become keys of their own, and the mode is turned on.
+        define_key(NcursesBackend.pasteStartSequence, NcursesBackend.pasteStartCode)
+        define_key(NcursesBackend.pasteEndSequence, NcursesBackend.pasteEndCode)
+        NcursesBackend.bracketedPaste(on: true)
         curs_set(0)
         let colorOn = options.color && has_colors()
         if colorOn {
@@ -90,6 +94,7 @@ public final class NcursesBackend: TerminalBackend {
     /// Puts the terminal back as it was: cursor visible, echo on, main screen.
     public func shutdown() {
         guard screenPointer != nil else { return }
+        NcursesBackend.bracketedPaste(on: false)
         mousemask(0, nil)
         curs_set(1)
         endwin()
@@ -129,8 +134,21 @@ public final class NcursesBackend: TerminalBackend {
         return ordinaryKey(UInt32(character))
     }
 
+    static let pasteStartSequence = "\u{1B}[200~", pasteEndSequence = "\u{1B}[201~"
+    /// Key codes of our own for the paste markers, above every code ncurses defines.
+    static let pasteStartCode: Int32 = 0x7F00, pasteEndCode: Int32 = 0x7F01
+
+    /// Written straight to the terminal: a private mode curses knows nothing about
+    /// (ignored by terminals without it).
+    static func bracketedPaste(on: Bool) {
+        fputs(on ? "\u{1B}[?2004h" : "\u{1B}[?2004l", lc_stdout())
+        fflush(lc_stdout())
+    }
+
     private func specialKey(_ code: Int32) -> InputEvent? {
         switch code {
+        case NcursesBackend.pasteStartCode: return .key(.pasteStart)
+        case NcursesBackend.pasteEndCode: return .key(.pasteEnd)
         case lc_key_resize(): return .resize(width: size.width, height: size.height)
         case lc_key_mouse(): return mouseEvent()
         case KEY_UP: return .key(.up)
@@ -227,9 +245,11 @@ public final class NcursesBackend: TerminalBackend {
 
     public func suspend(while body: () -> Void) {
         def_prog_mode()
+        NcursesBackend.bracketedPaste(on: false)
         endwin()
         body()
         reset_prog_mode()
+        NcursesBackend.bracketedPaste(on: true)
         previous = nil
         wclear(lc_stdscr())
         wrefresh(lc_stdscr())

@@ -21,6 +21,8 @@ public struct RandomEvents {
     static let namedKeys: [Key] = [
         .up, .down, .left, .right, .pageUp, .pageDown, .home, .end, .enter, .escape, .tab, .backTab,
         .backspace, .delete, .function(1), .function(12),
+        // A terminal's paste markers, paired or not (a lost end marker must not wedge input).
+        .pasteStart, .pasteEnd,
     ]
 
     public mutating func next() -> InputEvent {

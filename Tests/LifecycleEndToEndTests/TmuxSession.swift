@@ -86,6 +86,12 @@ final class TmuxSession {
 
     func type(_ text: String) throws { try send(text, literal: true) }
 
+    /// Pastes as a terminal does: bracketed (`-p`) when the program asked for it.
+    func paste(_ text: String) throws {
+        try tmux(["set-buffer", "--", text])
+        try tmux(["paste-buffer", "-p", "-t", name])
+    }
+
     func capture() throws -> String {
         try tmux(["capture-pane", "-p", "-J", "-t", name])
     }

@@ -145,3 +145,35 @@ extension AppState {
         mode = .explorer(explorer)
     }
 }
+
+/// Bracketed paste: pasted text goes only into text, a pasted line break in a one-line
+/// prompt is a space, and a paste landing on the list runs nothing.
+final class PasteTests: XCTestCase {
+    private func paste(_ driver: inout Driver, _ text: String) {
+        driver.press(.pasteStart)
+        driver.type(text)
+        driver.press(.pasteEnd)
+    }
+
+    func testAPastedLineBreakInAOnePromptIsASpaceAndRunsNothing() {
+        var driver = Driver(answers: ["generation.persistence": Answer(status: .gap)])
+        driver.press(.char("P"), .char("o"))
+        paste(&driver, "Data\nplatform\tteam pxe")
+        XCTAssertEqual(driver.explorer.assessment.answers["generation.persistence"]?.owner, "", "nothing confirmed by the paste: \(driver.text)")
+        driver.press(.enter)
+        XCTAssertEqual(driver.explorer.assessment.answers["generation.persistence"]?.owner, "Data platform team pxe")
+        XCTAssertNil(driver.explorer.assessment.answers["generation.persistence"]?.priority, "no pasted p ran")
+    }
+
+    func testAPasteOnTheListIsDroppedAndANoteKeepsItsLines() {
+        var driver = Driver()
+        let before = driver.explorer.assessment.answers
+        paste(&driver, "xaq\u{3}")
+        XCTAssertEqual(driver.explorer.assessment.answers, before, "no pasted key answered anything")
+        XCTAssertNotNil(driver.state.explorer, "a pasted q or Ctrl-C does not quit")
+        driver.press(.enter)                                   // the note editor
+        paste(&driver, "first\nsecond")
+        driver.press(.escape)
+        XCTAssertEqual(driver.explorer.assessment.answers[driver.explorer.currentQuestionID!]?.note, "first\nsecond")
+    }
+}

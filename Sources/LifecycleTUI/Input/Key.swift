@@ -7,6 +7,9 @@ public enum Key: Hashable, Sendable {
     case pageUp, pageDown, home, end
     case enter, escape, tab, backTab, backspace, delete
     case function(Int)
+    /// Bracketed paste: the terminal marks where pasted text starts and ends, so a pasted
+    /// line break is text, and pasted letters are never taken as commands.
+    case pasteStart, pasteEnd
 }
 
 /// What can happen to the program: keys, mouse clicks, resizes, timer ticks, signals.

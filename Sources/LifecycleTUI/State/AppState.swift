@@ -14,6 +14,8 @@ public struct AppState: Sendable {
     /// Whether `q` in the explorer returns to the start screen (it was opened from there).
     public var cameFromStartScreen: Bool
     public var asciiOnly: Bool
+    /// Between the terminal's paste markers: keys are pasted text, not commands.
+    public var pasting = false
 
     /// The smallest window the layout works in; smaller shows a message instead.
     public static let minimumWidth = 60

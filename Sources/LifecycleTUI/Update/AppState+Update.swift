@@ -8,6 +8,12 @@ extension AppState {
             explorer.setToday(now.localDate)
             mode = .explorer(explorer)
         }
+        var event = event
+        if pasting, case .key(let key) = event, key != .pasteEnd {
+            // A pasted Ctrl-C or q is text or nothing, never a command.
+            guard let kept = pasted(key) else { return [] }
+            event = .key(kept)
+        }
         switch event {
         case .resize(let newWidth, let newHeight):
             width = max(0, newWidth)
@@ -20,6 +26,8 @@ extension AppState {
         case .terminate(let signal):
             return leave(status: 128 + signal, now: now.timestamp)
         case .tick:
+            // Idle long enough for a tick: any paste is over, even if its end marker was lost.
+            pasting = false
             return explorer == nil ? [] : [.checkDisk]
         case .key(.control("c")):
             return leave(status: 0, now: now.timestamp)
@@ -30,6 +38,12 @@ extension AppState {
             explorer.commitOpenEditor(now: now.timestamp, keepOpen: true)
             mode = .explorer(explorer)
             return explorer.document.saveState.hasUnsavedChanges ? [.save, .suspendProcess] : [.suspendProcess]
+        case .key(.pasteStart):
+            pasting = true
+            return []
+        case .key(.pasteEnd):
+            pasting = false
+            return []
         case .key(let key):
             if isTooSmall {
                 return key == .character("q") ? leave(status: 0, now: now.timestamp) : []
