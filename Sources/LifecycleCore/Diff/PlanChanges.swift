@@ -19,22 +19,31 @@ public struct PlanChanges: Sendable, Equatable {
     public init(left: Assessment, right: Assessment, catalog: Catalog, today: CalendarDate,
                 statusRisk: (String) -> StatusRisk = { _ in .standard }) {
         let leftDay = CalendarDate(String(left.lastChange.text.prefix(10))) ?? today
-        let before = Dictionary(ImprovementPlan.findings(left, in: catalog, today: leftDay, statusRisk: statusRisk).map { ($0.key, $0) },
-                                uniquingKeysWith: { a, _ in a })
-        let after = ImprovementPlan.findings(right, in: catalog, today: today, statusRisk: statusRisk)
-        let afterKeys = Set(after.map(\.key))
-        for finding in after {
-            guard let old = before[finding.key] else {
-                opened.append(finding.key)
-                if finding.overdue { newlyOverdue.append(finding.key) }
-                continue
+        // One pass over the questions in the packs' order, with no Finding built: a diff of
+        // two 10,000-answer files needs only which answers are open, and their owner and date.
+        for area in catalog.areas {
+            for question in area.questions {
+                let old = left.answers[question.id], new = right.answers[question.id]
+                guard old != nil || new != nil else { continue }
+                let risk = statusRisk(question.id)
+                let wasOpen = old.map { ImprovementPlan.isOpen($0, risk: question.risk(of: $0, statusRisk: risk)) } ?? false
+                let isOpen = new.map { ImprovementPlan.isOpen($0, risk: question.risk(of: $0, statusRisk: risk)) } ?? false
+                switch (wasOpen, isOpen) {
+                case (false, false): continue
+                case (true, false): closed.append(question.id)
+                case (false, true):
+                    opened.append(question.id)
+                    if ImprovementPlan.isOverdue(new!, today: today) { newlyOverdue.append(question.id) }
+                case (true, true):
+                    let before = old!, after = new!
+                    if before.owner != after.owner { reowned.append(question.id) }
+                    if before.due != after.due { redated.append(question.id) }
+                    if ImprovementPlan.isOverdue(after, today: today) && !ImprovementPlan.isOverdue(before, today: leftDay) {
+                        newlyOverdue.append(question.id)
+                    }
+                }
             }
-            if old.answer.owner != finding.answer.owner { reowned.append(finding.key) }
-            if old.answer.due != finding.answer.due { redated.append(finding.key) }
-            if finding.overdue && !old.overdue { newlyOverdue.append(finding.key) }
         }
-        // Closed, in the left side's plan order.
-        closed = ImprovementPlan.findings(left, in: catalog, today: leftDay, statusRisk: statusRisk).map(\.key).filter { !afterKeys.contains($0) }
     }
 
     public init() {}
