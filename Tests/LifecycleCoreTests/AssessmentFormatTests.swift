@@ -55,6 +55,14 @@ final class AssessmentFormatTests: XCTestCase {
         assessment.setAnswer(Answer(status: .partial, note: "q\"uote\\ \u{1B} \u{9B} \u{2028} 日本", reason: "r", choices: ["b", "a"],
                                     unknownFields: ["zeta": .number(1)]), for: "storage.temperature")
         assessment.setAnswer(Answer(status: .gap, choices: ["x"]), for: "serving.semantic-layer")
+        // Every plan field, quotes and controls in them, on the direct writer's path.
+        var planned = Answer(status: .gap, note: "n", reason: "r", choices: ["c"])
+        planned.owner = "@team \"x\""
+        planned.due = CalendarDate("2026-12-31")
+        planned.priority = .medium
+        planned.evidence = [Evidence(kind: .url, ref: "https://x.example/?a=1&b=\"2\"", label: "L \u{1B}"), Evidence(kind: .ticket, ref: "A-1")]
+        planned.exclusion = "why \n not"
+        assessment.setAnswer(planned, for: "ingestion.volume")
         assessment.answers["z.empty"] = Answer()
         assessment.unknownFields = ["aaa": .bool(true), "zzz": .array([])]
         try assessment.addMilestone(label: "M", at: fixedTime())

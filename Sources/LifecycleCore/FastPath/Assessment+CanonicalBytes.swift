@@ -37,13 +37,12 @@ extension Assessment {
         CanonicalJSONWriter.writeIndent(2, into: &output)
         CanonicalJSONWriter.writeString(id, into: &output)
         output.append(contentsOf: ": ".utf8)
-        // The fast form knows the review fields only; plan fields take the general writer.
-        guard answer.unknownFields.isEmpty, answer.evidence.isEmpty, answer.owner.isEmpty, answer.due == nil,
-              answer.priority == nil, answer.exclusion.isEmpty else {
+        guard answer.unknownFields.isEmpty else {
             CanonicalJSONWriter.write(answer.jsonValue, indent: 2, into: &output)
             return
         }
-        // Fields in byte order: changed, choices, note, reason, status.
+        // Fields in byte order: changed, choices, due, evidence, excluded, note, owner,
+        // priority, reason, status.
         output.append(contentsOf: "{\n".utf8)
         func field(_ name: String, last: Bool = false, _ body: (inout [UInt8]) -> Void) {
             CanonicalJSONWriter.writeIndent(3, into: &output)
@@ -56,7 +55,14 @@ extension Assessment {
         if !answer.choices.isEmpty {
             field("choices") { CanonicalJSONWriter.write(.array(answer.choices.map(JSONValue.string)), indent: 3, into: &$0) }
         }
+        if let due = answer.due { field("due") { CanonicalJSONWriter.writeString(due.description, into: &$0) } }
+        if !answer.evidence.isEmpty {
+            field("evidence") { CanonicalJSONWriter.write(.array(answer.evidence.map(\.jsonValue)), indent: 3, into: &$0) }
+        }
+        if !answer.exclusion.isEmpty { field("excluded") { CanonicalJSONWriter.writeString(answer.exclusion, into: &$0) } }
         if !answer.note.isEmpty { field("note") { CanonicalJSONWriter.writeString(answer.note, into: &$0) } }
+        if !answer.owner.isEmpty { field("owner") { CanonicalJSONWriter.writeString(answer.owner, into: &$0) } }
+        if let priority = answer.priority { field("priority") { CanonicalJSONWriter.writeString(priority.rawValue, into: &$0) } }
         if !answer.reason.isEmpty { field("reason") { CanonicalJSONWriter.writeString(answer.reason, into: &$0) } }
         field("status", last: true) { CanonicalJSONWriter.writeString(answer.status.rawValue, into: &$0) }
         CanonicalJSONWriter.writeIndent(2, into: &output)
