@@ -23,9 +23,10 @@ struct FindingsView {
             return
         }
         let listHeight = max(1, inner.height - Self.detailRows - 1)
-        let areaWidth = min(16, state.catalog.areas.map { DisplayWidth.of($0.shortTitle) }.max() ?? 0) + 2
-        // Owner and due date on the right; narrower screens give the question the room.
-        let ownerWidth = inner.width >= 100 ? 18 : 12
+        // Owner and due date on the right; a narrow screen drops the area (the detail strip
+        // below names it) and shortens the owner, so the question keeps room to be read.
+        let areaWidth = inner.width < 70 ? 0 : min(16, state.catalog.areas.map { DisplayWidth.of($0.shortTitle) }.max() ?? 0) + 2
+        let ownerWidth = inner.width >= 100 ? 18 : inner.width >= 70 ? 12 : 10
         let planWidth = ownerWidth + 12
         let first = max(0, min(view.cursor - listHeight / 2, view.findings.count - listHeight))
         for offset in 0..<listHeight {
@@ -53,8 +54,10 @@ struct FindingsView {
         x += screen.put(DisplayWidth.padded(finding.priority.rawValue, toWidth: 7), row: row, column: x, style: priorityStyle, maxWidth: end - x)
         // Another pack's area carries its pack, as in every other list of areas.
         let area = finding.area.packID == PackLibrary.fundamentalsID ? finding.area.shortTitle : finding.packID + ": " + finding.area.shortTitle
-        screen.put(area, row: row, column: x, style: selected ? plain : Style(.accent), maxWidth: min(areaWidth - 2, end - x))
-        x += areaWidth
+        if areaWidth > 0 {
+            screen.put(area, row: row, column: x, style: selected ? plain : Style(.accent), maxWidth: min(areaWidth - 2, end - x))
+            x += areaWidth
+        }
         let planColumn = end - planWidth
         guard x < planColumn else { return }
         let note = finding.answer.hasNote ? StatusMarks.noteMarker(ascii: ascii) + " " : ""
@@ -76,7 +79,8 @@ struct FindingsView {
         first += sep + "Priority: " + (answer.priority.map { "\($0.rawValue) (set)" } ?? "\(finding.priority.rawValue) (from the \(finding.risk.rawValue) risk)")
         let evidence = answer.evidence.isEmpty ? "Evidence: none (e adds)"
             : "Evidence: " + answer.evidence.map { $0.label.isEmpty ? $0.ref : "\($0.label) <\($0.ref)>" }.joined(separator: ", ")
-        let next = finding.toImprove.first.map { "To improve: " + $0 } ?? (answer.note.isEmpty ? PackKey.qualified(finding.key) : "Note: " + answer.note)
+        let next = finding.toImprove.first.map { "To improve: " + $0 }
+            ?? (answer.note.isEmpty ? "\(finding.area.labelledTitle) · \(PackKey.qualified(finding.key))" : "Note: " + answer.note)
         for (offset, line) in [first, evidence, next].enumerated() {
             let text = line.replacing("\n", with: " ")
             screen.put(text, row: top + offset, column: inner.column, style: offset == 1 && answer.evidence.isEmpty || offset == 2 ? .dim : .normal,
