@@ -176,4 +176,12 @@ final class PasteTests: XCTestCase {
         driver.press(.escape)
         XCTAssertEqual(driver.explorer.assessment.answers[driver.explorer.currentQuestionID!]?.note, "first\nsecond")
     }
+    func testAPasteLongerThanTheCapSaysItWasCut() {
+        var driver = Driver()
+        driver.press(.enter)                                   // the note editor
+        paste(&driver, String(repeating: "w", count: TextBuffer.maximumLength + 50))
+        XCTAssertTrue(driver.text.contains("Note full at 20000: rest not taken"), driver.text)
+        driver.press(.escape)
+        XCTAssertEqual(driver.explorer.assessment.answers[driver.explorer.currentQuestionID!]?.note.count, TextBuffer.maximumLength)
+    }
 }

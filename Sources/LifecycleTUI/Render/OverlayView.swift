@@ -84,7 +84,10 @@ struct OverlayView {
             : Rect(row: layout.list.row + layout.list.height, column: layout.list.column - 1, width: layout.list.width + 1,
                    height: layout.detail.height + 1)
         guard rect.height >= 4 else { return }
-        BoxDrawing.draw(&screen, rect, title: "Note\(symbols.separator)\(editor.questionID)", ascii: ascii)
+        // At the cap the title says so: a long paste is cut there, never silently.
+        let title = editor.buffer.isFull ? "Note full at \(editor.buffer.maximumLength): rest not taken"
+            : "Note\(symbols.separator)\(editor.questionID)"
+        BoxDrawing.draw(&screen, rect, title: title, ascii: ascii)
         let inner = Rect(row: rect.row + 1, column: rect.column + 1, width: rect.width - 2, height: rect.height - 2)
         let wrapped = EditorWrap.lines(editor.buffer, width: inner.width, visible: screen.visible)
         let cursorLine = wrapped.cursorLine
@@ -107,7 +110,8 @@ struct OverlayView {
         BoxDrawing.draw(&screen, rect, title: title, ascii: ascii)
         let labelWidth = screen.put(label, row: rect.row + 1, column: rect.column + 2, style: .bold)
         drawBuffer(&screen, buffer, row: rect.row + 1, column: rect.column + 2 + labelWidth, width: rect.width - 4 - labelWidth)
-        screen.put(hint, row: rect.row + 2, column: rect.column + 2, style: .dim, maxWidth: rect.width - 4)
+        let shown = buffer.isFull ? "full at \(buffer.maximumLength) characters: the rest was not taken" : hint
+        screen.put(shown, row: rect.row + 2, column: rect.column + 2, style: buffer.isFull ? Style(.warning) : .dim, maxWidth: rect.width - 4)
     }
 
     private func drawConflict(_ screen: inout Screen) {

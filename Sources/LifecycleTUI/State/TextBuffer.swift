@@ -18,6 +18,9 @@ public struct TextBuffer: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
+    /// At the cap: typed or pasted characters are no longer taken (the editor says so).
+    public var isFull: Bool { characters.count >= maximumLength }
+
     public mutating func insert(_ character: Character) {
         if character == "\n" && !allowsNewlines { return }
         guard characters.count < maximumLength else { return }
