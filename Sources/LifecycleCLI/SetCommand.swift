@@ -183,6 +183,7 @@ struct SetCommand: ParsableCommand {
         for upgrade in upgrades {
             printError("lifecycle: note: upgraded pack \(upgrade.pack) \(TerminalSafeText.escaped(upgrade.from)) -> \(TerminalSafeText.escaped(upgrade.to)) (milestone \"\(TerminalSafeText.escaped(upgrade.milestone))\" keeps the old answers; lifecycle upgrade --dry-run shows what moved)")
         }
+        StandardOutput.alreadyDone = "the answer is saved in \(TerminalSafeText.escaped(loaded.path)); only this confirmation was lost"
         let answer = loaded.assessment.answer(for: key)
         var line = "\(TerminalSafeText.escaped(key.contains(PackKey.separator) ? key : typed)): \(answer.status.label)"
         if let question = catalog.question(id: key), question.isAnsweredByChoices {

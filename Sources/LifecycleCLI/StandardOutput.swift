@@ -39,8 +39,13 @@ enum StandardOutput {
         }
     }
 
+    /// What a failed write leaves done, for the error line: `set` has saved by the time it
+    /// prints, and says so rather than leave a script guessing whether the file changed.
+    nonisolated(unsafe) static var alreadyDone: String?
+
     static func fail(_ code: Int32) -> Never {
-        printError("lifecycle: error: cannot write to standard output: \(String(cString: strerror(code)))")
+        let done = alreadyDone.map { " (\($0))" } ?? ""
+        printError("lifecycle: error: cannot write to standard output: \(String(cString: strerror(code)))\(done)")
         _exit(troubleExitCode.rawValue)
     }
 

@@ -28,7 +28,6 @@ final class StandardOutputFailureTests: BinaryTestCase {
             ["milestones", file], ["milestones", file, "--format", "json"],
             ["validate", file],
             ["--help"], ["--version"], ["show", "--help"], ["help", "diff"],
-            ["set", file, "storage.retention", "--status", "partial"],
         ]
         for arguments in commands {
             let result = try lifecycle.run(arguments: arguments, stdoutPath: "/dev/full")
@@ -36,6 +35,11 @@ final class StandardOutputFailureTests: BinaryTestCase {
             XCTAssertEqual(result.status, 2, command)
             XCTAssertEqual(result.stderr, message, command)
         }
+        // set has saved by the time it prints: it says so, so a script knows the file changed.
+        let set = try lifecycle.run(arguments: ["set", file, "storage.retention", "--status", "partial"], stdoutPath: "/dev/full")
+        XCTAssertEqual(set.status, 2)
+        XCTAssertEqual(set.stderr, message.dropLast() + " (the answer is saved in \(file!); only this confirmation was lost)\n")
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("\"partial\""))
     }
 
     func testTheSameCommandsSucceedOnAWritableStandardOutput() throws {
