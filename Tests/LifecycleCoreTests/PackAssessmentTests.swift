@@ -212,6 +212,6 @@ final class PackReviewFindingsTests: XCTestCase {
         let diff = AssessmentDiff(left: DiffSide(label: "a", assessment: before), right: DiffSide(label: "b", assessment: after), catalog: book)
         XCTAssertEqual(diff.metadata.map(\.field), ["packs"])
         XCTAssertEqual(diff.metadata.first?.after, "fundamentals, operational-readiness")
-        XCTAssertEqual(QuestionChange.Kind.detailsChanged.label, "note, reason or choices changed")
+        XCTAssertEqual(QuestionChange.Kind.detailsChanged.label, "details changed (note, reason, choices or plan fields)")
     }
 }

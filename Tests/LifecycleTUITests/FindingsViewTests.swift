@@ -119,6 +119,16 @@ final class FindingsViewTests: XCTestCase {
         XCTAssertEqual(driver.explorer.overdueCount, 2)
     }
 
+    func testHelpFromThePlanShowsItsKeysAndGoesBackToIt() {
+        var driver = Driver(answers: answers)
+        driver.press(.char("P"), .char("j"), .char("?"))
+        XCTAssertTrue(driver.text.contains("Improvement plan (open findings)"), driver.text)
+        XCTAssertTrue(driver.text.contains("set the owner"), "the plan's own keys, first: \(driver.text)")
+        driver.press(.escape)
+        guard case .findings(let view) = driver.explorer.overlay else { return XCTFail("back in the plan") }
+        XCTAssertEqual(view.cursor, 1, "where it was")
+    }
+
     func testNoFindingsSaysSo() {
         var driver = Driver()
         driver.press(.char("P"))

@@ -51,7 +51,7 @@ extension QuestionChange.Kind {
         case .newlyAnswered: "newly answered"
         case .newlyUnanswered: "newly unanswered"
         case .statusChanged: "status changed"
-        case .detailsChanged: "note, reason or choices changed"
+        case .detailsChanged: "details changed (note, reason, choices or plan fields)"
         }
     }
 }

@@ -100,8 +100,10 @@ public struct DocumentValidator: Sendable {
                 if !conflicted.isEmpty {
                     report.warnings.append("\(safePath): unresolved merge conflicts in the notes of \(AbbreviatedList.text(conflicted))")
                 }
-                let answered = assessment.answers.values.filter { $0.status.isAnswered }.count
-                report.summary = "assessment \"\(Excerpt.of(assessment.name))\", \(answered) answered"
+                // Counted as `show` counts: an excluded answer is in no count, and is said apart.
+                let answered = assessment.answers.values.filter { $0.status.isAnswered && !$0.isExcluded }.count
+                let excluded = assessment.answers.values.filter(\.isExcluded).count
+                report.summary = "assessment \"\(Excerpt.of(assessment.name))\", \(answered) answered" + (excluded > 0 ? ", \(excluded) excluded" : "")
             }
         }
         report.errors += problems.map { "\(safePath): \($0)" }

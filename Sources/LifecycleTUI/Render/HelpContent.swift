@@ -4,6 +4,12 @@ import LifecycleCore
 /// Shared by the explorer's and the start screen's help.
 enum HelpContent {
     static let explorerContexts: [KeyBinding.Context] = [.explorer, .noteEditor, .search, .overview, .comparePicker, .diff, .findings, .checklist, .packPrompt, .prompt, .conflict]
+    /// `?` in the plan view: its own keys, and the prompts it opens.
+    static let planContexts: [KeyBinding.Context] = [.findings, .prompt]
+
+    static func lineCount(contexts: [KeyBinding.Context]) -> Int {
+        lines(contexts: contexts, screen: Screen(width: 80, height: 1), ascii: false).count
+    }
 
     /// The box is as wide as the window allows, up to 100 columns; descriptions wrap under
     /// themselves rather than being cut.

@@ -11,6 +11,9 @@ struct OverlayView {
     func draw(_ screen: inout Screen, layout: ExplorerLayout) {
         switch state.overlay {
         case .help(let scroll): drawHelp(&screen, scroll: scroll)
+        case .planHelp(let scroll, let plan):
+            FindingsView(state: state, view: plan, ascii: ascii).draw(&screen)
+            HelpContent.draw(&screen, contexts: HelpContent.planContexts, scroll: scroll, ascii: ascii)
         case .search(let search): drawSearch(&screen, search)
         case .overview(let overview): OverviewView(state: state, overview: overview, ascii: ascii).draw(&screen, layout: layout)
         case .noteEditor(let editor): drawNoteEditor(&screen, editor, layout: layout)

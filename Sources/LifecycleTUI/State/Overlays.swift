@@ -22,6 +22,8 @@ public enum Overlay: Equatable, Sendable {
     case findings(FindingsViewState)
     /// Asks for a finding's owner, due date or a new piece of evidence; back to the plan after.
     case planPrompt(PlanPromptState)
+    /// The plan view's own keys (`?` there); closing it goes back to the plan as it was.
+    case planHelp(scroll: Int, plan: FindingsViewState)
     /// Asks whose findings the list should show (`F`).
     case ownerFilterPrompt(buffer: TextBuffer)
     /// The choices of a question answered by choices, ticked with Space.

@@ -17,6 +17,13 @@ extension ExplorerState {
             case .last: overlay = .help(scroll: maximum)
             default: overlay = nil
             }
+        case .planHelp(let scroll, let plan):
+            let maximum = max(0, HelpContent.lineCount(contexts: HelpContent.planContexts) - (layout.footer.row - 3))
+            switch KeyBindings.action(for: key, in: .explorer) {
+            case .moveDown: overlay = .planHelp(scroll: min(maximum, scroll + 1), plan: plan)
+            case .moveUp: overlay = .planHelp(scroll: max(0, scroll - 1), plan: plan)
+            default: overlay = .findings(plan)
+            }
         case .search(var search):
             return handleSearch(key, search: &search, layout: layout)
         case .overview(var overview):

@@ -13,7 +13,7 @@ extension ExplorerState {
         var effects: [Effect] = []
         switch KeyBindings.action(for: key, in: .findings) {
         case .close: overlay = nil; return []
-        case .help: overlay = .help(scroll: 0); return []
+        case .help: overlay = .planHelp(scroll: 0, plan: view); return []
         case .moveDown: view.cursor = min(last, view.cursor + 1)
         case .moveUp: view.cursor = max(0, view.cursor - 1)
         case .pageDown: view.cursor = min(last, view.cursor + 10)
