@@ -43,6 +43,13 @@ public struct Workspace: Sendable, Equatable {
     }
 
     public static func fileName(forName name: String) -> String {
+        slug(forName: name, limit: 80) + ".json"
+    }
+
+    /// A system's name as a slug: letters and digits of any script, lower case, one hyphen
+    /// between words, at most `limit` characters; "assessment" when nothing is left. File
+    /// names and the plan's finding ids are both made this way.
+    public static func slug(forName name: String, limit: Int) -> String {
         var slug = ""
         for character in name.lowercased() {
             if character.isLetter || character.isNumber {
@@ -52,8 +59,7 @@ public struct Workspace: Sendable, Equatable {
             }
         }
         while slug.last == "-" { slug.removeLast() }
-        if slug.isEmpty { slug = "assessment" }
-        return String(slug.prefix(80)) + ".json"
+        return slug.isEmpty ? "assessment" : String(slug.prefix(limit))
     }
 
     /// The assessment files in the workspace, sorted by name.

@@ -63,13 +63,14 @@ public enum ImprovementPlan {
         return keys.sorted().map { findings[$0.index] }
     }
 
-    /// `precedes` as plain numbers: priority, risk, due date (none last), packs' order.
+    /// The plan's one order, as plain numbers: priority (the reviewer's, else the risk's),
+    /// then risk, then due date (none last), then the packs' own order.
     struct SortKey: Comparable {
         let priority: Int, risk: Int, dueKnown: Int, due: Int, position: Int, index: Int
 
         init(finding: Finding, index: Int) {
             priority = finding.priority.rank
-            risk = ImprovementPlan.riskRank(finding.risk)
+            risk = -finding.risk.severity  // worse first, as Risk orders itself
             let due = finding.answer.due
             dueKnown = due == nil ? 1 : 0
             self.due = due.map { $0.year * 10_000 + $0.month * 100 + $0.day } ?? 0
@@ -87,41 +88,11 @@ public enum ImprovementPlan {
         findings(assessment, in: review.catalog, today: today) { review.pack(ofQuestion: $0)?.statusRisk ?? .standard }
     }
 
-    /// Priority (the reviewer's, else the risk's), then risk, then due date (none last),
-    /// then the packs' own order.
-    public static func precedes(_ a: Finding, _ b: Finding) -> Bool {
-        if a.priority != b.priority { return a.priority < b.priority }
-        if a.risk != b.risk { return riskRank(a.risk) < riskRank(b.risk) }
-        switch (a.answer.due, b.answer.due) {
-        case let (x?, y?) where x != y: return x < y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return a.position < b.position
-        }
-    }
-
-    static func riskRank(_ risk: Risk) -> Int {
-        switch risk {
-        case .high: 0
-        case .medium: 1
-        case .none: 2
-        }
-    }
-
-    /// A finding's id for trackers: the assessment (its name as a slug: letters and digits
-    /// of any script, lower case, hyphens between words) and the qualified question id.
+    /// A finding's id for trackers: the assessment (its name as a slug, as for file names)
+    /// and the qualified question id.
     /// Stable across exports, so a second import can match the first.
     public static func findingID(assessmentName: String, key: String) -> String {
-        var slug = ""
-        for character in assessmentName.lowercased() {
-            if character.isLetter || character.isNumber {
-                slug.append(character)
-            } else if !slug.isEmpty, slug.last != "-" {
-                slug.append("-")
-            }
-        }
-        while slug.last == "-" { slug.removeLast() }
-        return (slug.isEmpty ? "assessment" : String(slug.prefix(60))) + "/" + PackKey.qualified(key)
+        Workspace.slug(forName: assessmentName, limit: 60) + "/" + PackKey.qualified(key)
     }
 
     /// Findings owned by `owner` (case and surrounding spaces ignored).

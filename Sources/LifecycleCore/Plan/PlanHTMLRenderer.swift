@@ -4,17 +4,7 @@
 public enum PlanHTMLRenderer {
     public static func render(_ plan: PlanDocument) -> String {
         let escape = HTMLReportRenderer.escape
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8" />
-            <title>Improvement plan: \(escape(plan.assessmentName))</title>
-            <style>
-            \(style)
-            </style>
-            </head>
-            <body>
+        var html = HTMLReportRenderer.pageStart(title: "Improvement plan: \(plan.assessmentName)", style: style) + """
             <h1>Improvement plan: \(escape(plan.assessmentName))</h1>
             <p class="summary">\(escape(plan.summaryLine))</p>
 

@@ -20,17 +20,29 @@ public enum HTMLReportRenderer {
         .addressed: "#2e7d32", .partial: "#f9a825", .gap: "#c62828", .notApplicable: "#90a4ae", .unanswered: "#e0e0e0",
     ]
 
+    /// The start of a self-contained page, up to and including `<body>`: the report's and
+    /// the plan's. `style` is CSS, written as it is.
+    static func pageStart(title: String, style: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+
+        """
+    }
+
     public static func render(_ report: AssessmentReport) -> String {
         let a = report.assessment
         let overall = report.overall
-        var html = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8"/>
-            <meta name="viewport" content="width=device-width, initial-scale=1"/>
-            <title>Architecture review: \(escape(a.name))</title>
-            <style>
+        var html = pageStart(title: "Architecture review: \(a.name)", style: """
             body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 960px; color: #1b1b1b; line-height: 1.45; padding: 0 1rem; }
             h1 { margin-bottom: 0.2rem; } h2 { border-bottom: 1px solid #ddd; padding-bottom: 0.2rem; margin-top: 2rem; }
             .meta { color: #555; } .legend span { display: inline-block; margin-right: 1rem; }
@@ -38,9 +50,7 @@ public enum HTMLReportRenderer {
             table { border-collapse: collapse; width: 100%; } td, th { border-bottom: 1px solid #eee; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
             .gap { color: #c62828; font-weight: 600; } .partial { color: #a67c00; font-weight: 600; }
             .note { white-space: pre-wrap; color: #333; } code { background: #f4f4f4; padding: 0 0.2rem; }
-            </style>
-            </head>
-            <body>
+            """) + """
             <h1>Architecture review: \(escape(a.name))</h1>
             <p class="meta">Maturity: \(escape(report.maturityTitle)) · Reviewers: \(escape(a.reviewers.isEmpty ? "not recorded" : a.reviewers.joined(separator: ", "))) · Catalog: \(escape(a.catalog.id)) \(escape(a.catalog.version)) · Last change: \(escape(a.lastChange.text))</p>
             <p><strong>\(overall.answered) of \(overall.total) questions answered (\(ReportRenderers.percent(overall)))</strong>: \(overall.addressed) addressed, \(overall.partial) partial, \(Counted.noun(overall.gaps, "gap")), \(overall.notApplicable) not applicable.</p>

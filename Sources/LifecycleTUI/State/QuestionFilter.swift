@@ -54,10 +54,10 @@ public enum QuestionFilter: Equatable, Sendable {
         }
     }
 
-    /// An open finding as the explorer counts it: a gap or partial answer that counts
-    /// (a choice question's status follows from its risk).
+    /// An open finding, by the plan's own rule, from the answer alone: a choice question's
+    /// status follows from its risk, so the status says what the risk would.
     static func isOpen(_ answer: Answer) -> Bool {
-        (answer.status == .gap || answer.status == .partial) && !answer.isExcluded
+        ImprovementPlan.isOpen(answer, risk: .unanswered)
     }
 }
 
